@@ -815,8 +815,7 @@ def _id_text(name: str, value: Any) -> str:
         not text
         or text in (".", "..")
         or text.startswith("-")
-        or text != text.strip()
-        or any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+        or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text)
     ):
         raise ValueError("%s is not an id: %r" % (name, value))
     return text

@@ -113,7 +113,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument(
         "-o",
         "--output",
-        default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "sandbox_data.json"),
+        default=os.path.join(
+            os.path.dirname(os.path.abspath(__file__)), "sandbox_data.json"
+        ),
     )
     args = parser.parse_args(argv)
     surface = args.surface or os.path.join(args.oas_dir, os.pardir, "api-surface.md")
@@ -165,7 +167,9 @@ def read_oas_routes(oas_dir: str) -> Dict[Tuple[str, str], Dict[str, Any]]:
     return routes
 
 
-def example_answer(doc: Dict[str, Any], operation: Dict[str, Any]) -> Tuple[int, str, Any]:
+def example_answer(
+    doc: Dict[str, Any], operation: Dict[str, Any]
+) -> Tuple[int, str, Any]:
     """Return (status, content type, example JSON or None) of a success answer."""
     responses = operation.get("responses", {})
     code = sorted(c for c in responses if c.isdigit() and c.startswith("2"))[0]
@@ -229,7 +233,11 @@ def unwrap_example(value: Any) -> Any:
             value = value["value"]
         elif len(value) == 1:
             inner = list(value.values())[0]
-            if not (isinstance(inner, dict) and "value" in inner and set(inner) <= wrapper_keys):
+            if not (
+                isinstance(inner, dict)
+                and "value" in inner
+                and set(inner) <= wrapper_keys
+            ):
                 break
             value = inner["value"]
         else:
@@ -244,7 +252,11 @@ def read_client_surface(filename: str) -> List[Dict[str, str]]:
         for line in handle:
             cols = [c.strip() for c in line.split("|")]
             if len(cols) > 7 and cols[3] in ("GET", "POST", "PUT", "DELETE"):
-                path = re.sub(r"\{(\w+)\}", lambda m: "{%s}" % m.group(1).replace("_", "-"), cols[4])
+                path = re.sub(
+                    r"\{(\w+)\}",
+                    lambda m: "{%s}" % m.group(1).replace("_", "-"),
+                    cols[4],
+                )
                 rows.append(
                     {
                         "method": cols[3],
@@ -291,7 +303,9 @@ def ensure_field(route: Dict[str, Any], returns: str) -> None:
         last = index == len(keys) - 1
         if key not in node:
             node[key] = missing_value(node, key) if last else {}
-            sys.stderr.write("added %s to %s %s\n" % (key, route["method"], route["path"]))
+            sys.stderr.write(
+                "added %s to %s %s\n" % (key, route["method"], route["path"])
+            )
         node = node[key]
 
 

@@ -324,7 +324,9 @@ class Sandbox(object):
         self._server.sandbox = self
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="sandbox-%d" % self.port
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},  # so that stop() returns quickly
+            name="sandbox-%d" % self.port,
         )
         self._thread.daemon = True
         self._thread.start()
@@ -828,7 +830,9 @@ class ConnectProxy(object):
             self._server = _Server((self.host, self.port), _ProxyHandler, None)
             self._server.proxy = self
             self.port = self._server.server_address[1]
-            self._thread = threading.Thread(target=self._server.serve_forever)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, kwargs={"poll_interval": 0.05}
+            )
             self._thread.daemon = True
             self._thread.start()
         return self
@@ -940,6 +944,14 @@ class _SandboxHandler(http.server.BaseHTTPRequestHandler):
     server_version = "ZohoAnalyticsSandbox/1.0"
     sys_version = ""
     timeout = 300  # idle keep-alive connections are closed after this
+
+    def setup(self) -> None:
+        """Send small answers at once (no Nagle delay between headers and body)."""
+        http.server.BaseHTTPRequestHandler.setup(self)
+        try:
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass  # not TCP (or not supported): harmless
 
     def do_GET(self) -> None:
         """Handle any verb the same way: the sandbox routes by verb and path."""

@@ -162,6 +162,10 @@ ERRORS = {
     ),
 }
 
+TOO_MANY_TOKEN_REQUESTS = (
+    "You have made too many requests continuously. Please try again after some time."
+)
+
 FAULTS = (
     "error",
     "status",
@@ -228,27 +232,23 @@ EXPORT_TYPES = {
     "jpeg": "image/jpeg",
 }
 
-SAMPLE_COLUMNS = [
-    "Date",
-    "Region",
-    "Product Category",
-    "Product",
-    "Customer Name",
-    "Sales",
-    "Cost",
-]
+# The sample sales table of Zoho's examples: column -> Zoho data type.
+SAMPLE_TYPES = collections.OrderedDict(
+    [
+        ("Date", "Date"),
+        ("Region", "Plain Text"),
+        ("Product Category", "Plain Text"),
+        ("Product", "Plain Text"),
+        ("Customer Name", "Plain Text"),
+        ("Sales", "Currency"),
+        ("Cost", "Currency"),
+    ]
+)
+SAMPLE_COLUMNS = list(SAMPLE_TYPES)
 SAMPLE_ROWS = [
     ["2026-01-05", "East", "Furniture", "Chair", "Ada Lovelace", "1520.00", "1140.50"],
     ["2026-01-06", "West", "Technology", "Laptop", "Alan Turing", "2310.75", "1905.10"],
-    [
-        "2026-01-07",
-        "Central",
-        "Office Supplies",
-        "Binder",
-        "Grace Hopper",
-        "86.40",
-        "52.25",
-    ],
+    ["2026-01-07", "Central", "Supplies", "Binder", "Grace Hopper", "86.40", "52.25"],
     ["2026-01-08", "South", "Furniture", "Desk", "Edsger Dijkstra", "940.00", "701.80"],
 ]
 
@@ -304,7 +304,7 @@ class Sandbox(object):
 
     @property
     def url(self) -> str:
-        """Base URL of both the API and the accounts server, e.g. http://127.0.0.1:PORT."""
+        """Base URL of the API and accounts server, e.g. http://127.0.0.1:PORT."""
         host = "127.0.0.1" if self.host in ("", "0.0.0.0") else self.host
         if ":" in host:
             host = "[%s]" % host
@@ -595,7 +595,8 @@ class Sandbox(object):
         job = self._jobs.get(params["job-id"])
         if job is None or job.kind != "import":
             return _error_reply(8137)
-        code = job.poll(self.job_polls_until_done)
+        with self._lock:
+            code = job.poll(self.job_polls_until_done)
         data = {"jobId": job.job_id, "jobCode": code, "jobStatus": JOB_STATES[code]}
         if code in ("1003", "1004"):
             data["jobInfo"] = _import_info(
@@ -661,16 +662,13 @@ class Sandbox(object):
         job = self._jobs.get(params["job-id"])
         if job is None or job.kind != "export":
             return _error_reply(8120)
-        code = job.poll(self.job_polls_until_done)
+        with self._lock:
+            code = job.poll(self.job_polls_until_done)
         data = {"jobId": job.job_id, "jobCode": code, "jobStatus": JOB_STATES[code]}
         if code == "1004":
+            where = (self.url, job.workspace_id, job.job_id)
             data["downloadUrl"] = (
-                "%s/restapi/v2/bulk/workspaces/%s/exportjobs/%s/data"
-                % (
-                    self.url,
-                    job.workspace_id,
-                    job.job_id,
-                )
+                "%s/restapi/v2/bulk/workspaces/%s/exportjobs/%s/data" % where
             )
         if code == "1003":
             data["errorMessage"] = job.error
@@ -900,6 +898,10 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             self.sandbox._count_connection()
         if self.proxy is not None:
             self.proxy._count("connections")
+        try:  # send small answers at once, no Nagle delay between headers and body
+            request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
         if self.ssl_context is not None:
             try:
                 request.settimeout(10)
@@ -944,14 +946,6 @@ class _SandboxHandler(http.server.BaseHTTPRequestHandler):
     server_version = "ZohoAnalyticsSandbox/1.0"
     sys_version = ""
     timeout = 300  # idle keep-alive connections are closed after this
-
-    def setup(self) -> None:
-        """Send small answers at once (no Nagle delay between headers and body)."""
-        http.server.BaseHTTPRequestHandler.setup(self)
-        try:
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        except OSError:
-            pass  # not TCP (or not supported): harmless
 
     def do_GET(self) -> None:
         """Handle any verb the same way: the sandbox routes by verb and path."""
@@ -1051,8 +1045,7 @@ class _SandboxHandler(http.server.BaseHTTPRequestHandler):
             return _json_reply(
                 {
                     "error": "Access Denied",
-                    "error_description": "You have made too many requests continuously. "
-                    "Please try again after some time.",
+                    "error_description": TOO_MANY_TOKEN_REQUESTS,
                 },
                 status=options.get("status", 400),
             )
@@ -1149,12 +1142,11 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
             self._forward(upstream, split)
         finally:
             upstream.close()
-        proxy._count("forwarded")
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_GET
 
     def _forward(self, upstream: http.client.HTTPConnection, split: Any) -> None:
-        """Send this request upstream (streaming its body) and stream back the answer."""
+        """Send this request upstream, streaming its body, and relay the answer."""
         path = split.path or "/"
         if split.query:
             path += "?" + split.query
@@ -1170,7 +1162,12 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         for name, value in self.headers.items():
             if name.lower() not in hop_by_hop:
                 upstream.putheader(name, value)
-        upstream.endheaders()
+        try:
+            upstream.endheaders()
+        except OSError:
+            self._refuse(502)  # the target is not listening
+            self.close_connection = True
+            return
         chunked = "chunked" in self.headers.get("Transfer-Encoding", "").lower()
         for chunk in _iter_body(self.rfile, _headers_of(self.headers)):
             if chunked:
@@ -1180,6 +1177,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         if chunked:
             upstream.send(b"0\r\n\r\n")
         response = upstream.getresponse()
+        self.server.proxy._count("forwarded")  # type: ignore[attr-defined]
         self.send_response(response.status, response.reason)
         length = response.getheader("Content-Length")
         for name, value in response.getheaders():
@@ -1451,8 +1449,8 @@ def _bad_id_reply(name: str, path: str) -> _Reply:
 def _missing_message(name: str) -> str:
     """Zoho's wording for a parameter that is absent or not proper."""
     return (
-        "The parameter %s is not proper(Has not been sent or is less than required count)"
-        % (name)
+        "The parameter %s is not proper(Has not been sent or is less than " % name
+        + ("required count)")
     )
 
 
@@ -1488,12 +1486,6 @@ def _import_info(
         elif found_columns != columns:
             found_rows += 1  # a later batch without its own header line
         rows += found_rows
-    known = dict(
-        zip(SAMPLE_COLUMNS, ["Date", "Plain Text", "Plain Text", "Plain Text"])
-    )
-    known.update(
-        {"Customer Name": "Plain Text", "Sales": "Currency", "Cost": "Currency"}
-    )
     return {
         "viewId": view_id,
         "importSummary": {
@@ -1505,7 +1497,9 @@ def _import_info(
             "warnings": 0,
             "importOperation": "created" if new_table else "updated",
         },
-        "columnDetails": {name: known.get(name, "Plain Text") for name in columns},
+        "columnDetails": {
+            name: SAMPLE_TYPES.get(name, "Plain Text") for name in columns
+        },
         "importErrors": "",
     }
 
@@ -1523,12 +1517,18 @@ def _count_records(payload: "_Digest", file_type: str) -> Tuple[List[str], int]:
             if isinstance(records, list):
                 first = records[0] if records and isinstance(records[0], dict) else {}
                 return list(first), len(records)
-        rows = [row for row in csv.reader(io.StringIO(text)) if row]
-        return (rows[0], len(rows) - 1) if rows else ([], 0)
-    # Too big to keep: read the header from the head, count lines for records.
-    first_line = payload.head.split(b"\n", 1)[0].decode("utf-8", "replace")
-    header = next(csv.reader([first_line]), [])
-    lines = payload.newlines + (0 if payload.last == b"\n" else 1)
+        try:
+            rows = [row for row in csv.reader(io.StringIO(text)) if row]
+            return (rows[0], len(rows) - 1) if rows else ([], 0)
+        except csv.Error:
+            pass  # not CSV after all: count lines below
+    # Too big to keep (or not CSV): header from the first line, records by lines.
+    first_line = payload.head.split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        header = next(csv.reader([first_line.decode("utf-8", "replace")]), [])
+    except csv.Error:
+        header = []
+    lines = payload.newlines + (0 if payload.last in (b"\n", b"") else 1)
     return header, max(lines - 1, 0)
 
 
@@ -1745,6 +1745,10 @@ def _disposition(block: str) -> Tuple[str, Optional[str]]:
 # Canned content
 # ---------------------------------------------------------------------------
 
+_JPEG_STUB = (  # JPEG start, a JFIF header and JPEG end: enough to look like one
+    b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+)
+
 _BAD_GATEWAY_PAGE = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>ZGS</center>\r\n"
@@ -1788,7 +1792,7 @@ def _canned_export(response_format: str) -> bytes:
     if response_format == "png":
         return _png_pixel()
     if response_format == "jpeg":
-        return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+        return _JPEG_STUB
     if response_format == "pdf":
         return b"%PDF-1.4\n% sandbox export\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # xls: an OLE2 header
@@ -1869,15 +1873,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     sandbox.start()
     print(
-        "Zoho Analytics sandbox on %s (client id %s, client secret %s, refresh token %s, "
-        "org %s, workspace %s)"
-        % (
-            sandbox.url,
-            Sandbox.CLIENT_ID,
-            Sandbox.CLIENT_SECRET,
-            Sandbox.REFRESH_TOKEN,
-            Sandbox.ORG_ID,
-            Sandbox.WORKSPACE_ID,
+        "Zoho Analytics sandbox on {url} (client id {id}, client secret {secret}, "
+        "refresh token {refresh}, org {org}, workspace {workspace})".format(
+            url=sandbox.url,
+            id=Sandbox.CLIENT_ID,
+            secret=Sandbox.CLIENT_SECRET,
+            refresh=Sandbox.REFRESH_TOKEN,
+            org=Sandbox.ORG_ID,
+            workspace=Sandbox.WORKSPACE_ID,
         )
     )
     sys.stdout.flush()

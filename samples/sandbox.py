@@ -25,7 +25,26 @@ or run it::
 
     python samples/sandbox.py --port 8765
 
-Only the Python standard library is used; it runs on CPython 3.6 to 3.13.
+What a ``Sandbox`` offers:
+
+- ``url``, ``start()``, ``stop()``; the test credentials ``CLIENT_ID``,
+  ``CLIENT_SECRET``, ``REFRESH_TOKEN``, and ``ORG_ID``, ``WORKSPACE_ID``,
+  ``SEED_JOB_ID`` (an import job that answers Zoho's documented example).
+- ``requests`` (each a ``RecordedRequest``), ``token_requests`` (token
+  endpoint answers), ``connections`` (accepted TCP connections).
+- ``expire_tokens()``, ``inject(fault, ...)`` (see its docstring for the
+  faults), ``clear()``, ``fail_job(job_id, message)``, ``batches(job_id)``.
+- Settings: ``token_lifetime`` (seconds), ``job_polls_until_done`` (polls that
+  answer "not done" before a job completes), ``export_size`` (bytes every data
+  export streams; None for a small canned CSV).
+
+``ConnectProxy`` is a small forward proxy (CONNECT tunnels and absolute-URL
+requests to local targets) for testing a client's proxy support.
+
+Answers follow Zoho: ``{"status":"failure","summary":..,"data":{"errorCode":..,
+"errorMessage":..}}`` errors with the HTTP statuses of ``ERRORS``; 204 without a
+body where Zoho's API answers 204. Only the Python standard library is used;
+it runs on CPython 3.6 to 3.13.
 """
 
 import argparse
@@ -62,7 +81,7 @@ TOKEN_PATH = "/oauth/v2/token"
 API_ROOT = "/restapi/v2/"
 KEEP_LIMIT = 1 << 20  # bodies and parts up to 1 MiB are kept in memory
 HEAD_LIMIT = 64 * 1024  # first bytes of every payload, kept to read CSV headers
-READ_SIZE = 64 * 1024  # bytes read from the socket at a time
+READ_SIZE = 256 * 1024  # bytes read from the socket at a time
 EXPORT_CHUNK = 1 << 20  # generated exports are written 1 MiB at a time
 JSON_TYPE = "application/json;charset=UTF-8"
 
@@ -1544,11 +1563,11 @@ class _BadRequest(Exception):
 def _read_body(rfile: Any, request: RecordedRequest) -> None:
     """Read the whole body, hashing it and parsing multipart parts on the fly."""
     content_type = request.headers.get("Content-Type", "")
-    body = _Digest()
     parser = None
     match = re.search(r'boundary="?([^";]+)"?', content_type)
     if content_type.lower().startswith("multipart/") and match:
         parser = _MultipartParser(match.group(1).encode("latin-1"))
+    body = _Digest(count_lines=parser is None)  # parts count their own lines
     for chunk in _iter_body(rfile, request.headers):
         body.update(chunk)
         if parser is not None:
@@ -1605,9 +1624,13 @@ def _read_exactly(rfile: Any, size: int) -> Iterator[bytes]:
 
 
 class _Digest(object):
-    """Counts, hashes and (when small) keeps a stream of bytes."""
+    """Counts, hashes and (when small) keeps a stream of bytes.
 
-    def __init__(self) -> None:
+    ``count_lines`` also counts newlines, to estimate the records of big data.
+    """
+
+    def __init__(self, count_lines: bool = True) -> None:
+        self.count_lines = count_lines
         self.size = 0
         self.newlines = 0
         self.head = b""  # the first HEAD_LIMIT bytes
@@ -1628,7 +1651,8 @@ class _Digest(object):
         if not chunk:
             return
         self.size += len(chunk)
-        self.newlines += chunk.count(b"\n")
+        if self.count_lines:
+            self.newlines += chunk.count(b"\n")
         self.last = chunk[-1:]
         self._sha.update(chunk)
         if len(self.head) < HEAD_LIMIT:
@@ -1870,7 +1894,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     sandbox.export_size = args.export_size
     sandbox.token_lifetime = args.token_lifetime
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda signum, frame: stop.set())
     sandbox.start()
     print(
         "Zoho Analytics sandbox on {url} (client id {id}, client secret {secret}, "
@@ -1887,8 +1912,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         while not stop.wait(0.5):
             pass
-    except KeyboardInterrupt:
-        pass
     finally:
         sandbox.stop()
     return 0

@@ -729,7 +729,7 @@ def test_stall_fault_then_answers(sandbox, conn, token):
         call(conn, "GET", "/restapi/v2/orgs", token)
 
 
-def test_stall_is_interrupted_by_stop(token):
+def test_stall_is_interrupted_by_stop():
     sandbox = Sandbox().start()
     sandbox.inject("stall", seconds=60)
     token = get_token(sandbox)

@@ -321,6 +321,12 @@ class _Body(object):
     def chunks(self) -> Iterator[bytes]:
         raise NotImplementedError
 
+    def payload(self) -> Union[bytes, Iterator[bytes]]:
+        """What a transport sends: one bytes object when small, else a stream."""
+        if self.length <= _CHUNK:
+            return b"".join(self.chunks())
+        return self.chunks()
+
 
 class _BytesBody(_Body):
     def __init__(self, data: bytes, content_type: str) -> None:
@@ -499,7 +505,7 @@ class _Urllib3Transport(_Transport):
             raw = self._pool.urlopen(
                 method,
                 url,
-                body=None if body is None else body.chunks(),
+                body=None if body is None else body.payload(),
                 headers=headers,
                 retries=False,
                 redirect=False,
@@ -583,7 +589,7 @@ class _StdlibTransport(_Transport):
             conn.request(
                 method,
                 target,
-                body=None if body is None else body.chunks(),
+                body=None if body is None else body.payload(),
                 headers=headers,
             )
             raw = conn.getresponse()

@@ -142,6 +142,7 @@ def template_zip():
 
 # fmt: off
 CLIENT_CALLS = [
+    ("get_orgs_example", "GET", "/restapi/v2/orgs", None, "getOrganizations"),
     ("get_workspaces_example", "GET", "/restapi/v2/workspaces", None, "getAllWorkspaces"),
     ("get_owned_workspaces_example", "GET", "/restapi/v2/workspaces/owned", None, "getOwnedWorkspaces"),
     ("get_shared_workspaces_example", "GET", "/restapi/v2/workspaces/shared", None, "getSharedWorkspaces"),

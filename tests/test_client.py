@@ -8,6 +8,13 @@ from replay import played
 
 
 @pytest.mark.vcr
+def test_get_orgs_example(zoho, vcr):
+    orgs = zoho.get_orgs()
+
+    assert orgs == played(vcr)["orgs"]
+
+
+@pytest.mark.vcr
 def test_get_workspaces_example(zoho, vcr):
     workspaces = zoho.get_workspaces()
 

@@ -1566,11 +1566,69 @@ class AnalyticsClient(object):
         """List the organisations the user belongs to; returns data.orgs."""
         return self._call("GET", "/restapi/v2/orgs", want="data.orgs")  # type: ignore[no-any-return]
 
+    def get_workspaces(self) -> Any:
+        """List owned and shared workspaces; returns data (both lists)."""
+        return self._call("GET", "/restapi/v2/workspaces", want="data")
+
+    def get_owned_workspaces(self) -> Any:
+        """List the workspaces the user owns; returns data.workspaces."""
+        return self._call("GET", "/restapi/v2/workspaces/owned", want="data.workspaces")
+
+    def get_shared_workspaces(self) -> Any:
+        """List the workspaces shared with the user; returns data.workspaces."""
+        return self._call(
+            "GET", "/restapi/v2/workspaces/shared", want="data.workspaces"
+        )
+
+    def get_recent_views(self) -> Any:
+        """List the views the user opened lately; returns data.views."""
+        return self._call("GET", "/restapi/v2/recentviews", want="data.views")
+
+    def get_dashboards(self) -> Any:
+        """List owned and shared dashboards; returns data (ownedViews, sharedViews)."""
+        return self._call("GET", "/restapi/v2/dashboards", want="data")
+
+    def get_owned_dashboards(self) -> Any:
+        """List the dashboards the user owns; returns data.views."""
+        return self._call("GET", "/restapi/v2/dashboards/owned", want="data.views")
+
+    def get_shared_dashboards(self) -> Any:
+        """List the dashboards shared with the user; returns data.views."""
+        return self._call("GET", "/restapi/v2/dashboards/shared", want="data.views")
+
+    def get_workspace_details(self, workspace_id: Id) -> Any:
+        """Fetch one workspace's details; returns data.workspaces."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}",
+            want="data.workspaces",
+            workspace_id=workspace_id,
+        )
+
+    def get_view_details(self, view_id: Id, config: Optional[Config] = None) -> Any:
+        """Fetch one view's details; returns data.views."""
+        return self._call(
+            "GET",
+            "/restapi/v2/views/{view_id}",
+            config,
+            want="data.views",
+            view_id=view_id,
+        )
+
     getOrgInstance = get_org_instance
     getWorkspaceInstance = get_workspace_instance
     getViewInstance = get_view_instance
     getBulkInstance = get_bulk_instance
     getOrgs = get_orgs
+    getWorkspaces = get_workspaces
+    getOwnedWorkspaces = get_owned_workspaces
+    getSharedWorkspaces = get_shared_workspaces
+    getRecentViews = get_recent_views
+    getDashboards = get_dashboards
+    getOwnedDashboards = get_owned_dashboards
+    getSharedDashboards = get_shared_dashboards
+    getWorkspaceDetails = get_workspace_details
+    getViewDetails = get_view_details
     setProxy = set_proxy
 
 
@@ -1721,17 +1779,1140 @@ class _API(object):
 
 
 class OrgAPI(_API):
-    """Calls about one organisation: workspaces, users, subscription."""
+    """Calls about one organisation: workspaces, users, roles, subscription."""
 
     def __init__(self, client: AnalyticsClient, org_id: Id) -> None:
         super().__init__(client, org_id)
 
+    def create_workspace(
+        self, workspace_name: str, config: Optional[Config] = None
+    ) -> Any:
+        """Create a workspace; returns the new workspace id (int)."""
+        cfg = _merged(config, workspaceName=workspace_name)
+        return self._call(
+            "POST", "/restapi/v2/workspaces/", cfg, want="data.workspaceId", convert=int
+        )
+
+    def get_admins(self) -> Any:
+        """List the organisation's admins; returns data.orgAdmins."""
+        return self._call("GET", "/restapi/v2/orgadmins", want="data.orgAdmins")
+
+    def get_users(self) -> Any:
+        """List the organisation's users; returns data.users."""
+        return self._call("GET", "/restapi/v2/users", want="data.users")
+
+    def add_users(
+        self, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Add users to the organisation; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call("POST", "/restapi/v2/users", cfg)
+
+    def remove_users(
+        self, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Remove users from the organisation; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call("DELETE", "/restapi/v2/users", cfg)
+
+    def activate_users(
+        self, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Activate users of the organisation; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call("PUT", "/restapi/v2/users/active", cfg)
+
+    def deactivate_users(
+        self, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Deactivate users of the organisation; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call("PUT", "/restapi/v2/users/inactive", cfg)
+
+    def change_user_role(
+        self, email_ids: Sequence[str], role: str, config: Optional[Config] = None
+    ) -> None:
+        """Give users another role in the organisation; returns None."""
+        cfg = _merged(config, emailIds=email_ids, role=role)
+        self._call("PUT", "/restapi/v2/users/role", cfg)
+
+    def get_subscription_details(self) -> Any:
+        """Fetch the organisation's plan and add-ons; returns data.subscription."""
+        return self._call("GET", "/restapi/v2/subscription", want="data.subscription")
+
+    def get_resource_details(self) -> Any:
+        """Fetch the organisation's resource usage; returns data.resourceDetails."""
+        return self._call("GET", "/restapi/v2/resources", want="data.resourceDetails")
+
+    def get_meta_details(self, workspace_name: str, view_name: str) -> Any:
+        """Look up a workspace (and a view in it) by name; returns data."""
+        cfg = _merged(None, workspaceName=workspace_name, viewName=view_name)
+        return self._call("GET", "/restapi/v2/metadetails", cfg, want="data")
+
+    def get_custom_roles(self) -> Any:
+        """List the organisation's custom roles; returns data.roles."""
+        return self._call("GET", "/restapi/v2/orgs/roles", want="data.roles")
+
+    def create_custom_role(
+        self,
+        role_name: str,
+        access_type: str,
+        permissions: Dict[str, Any],
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Create a custom role; returns the new role id (data.roleId, str)."""
+        cfg = _merged(
+            config, roleName=role_name, accessType=access_type, permissions=permissions
+        )
+        return self._call("POST", "/restapi/v2/orgs/roles", cfg, want="data.roleId")
+
+    def update_custom_role(
+        self,
+        role_id: Id,
+        access_type: str,
+        permissions: Dict[str, Any],
+        config: Optional[Config] = None,
+    ) -> None:
+        """Change a custom role's access type and permissions; returns None."""
+        cfg = _merged(config, accessType=access_type, permissions=permissions)
+        self._call("PUT", "/restapi/v2/orgs/roles/{role_id}", cfg, role_id=role_id)
+
+    def delete_custom_role(self, role_id: Id) -> None:
+        """Delete a custom role; returns None."""
+        self._call("DELETE", "/restapi/v2/orgs/roles/{role_id}", role_id=role_id)
+
+    def get_automl_analyses(self) -> Any:
+        """List the AutoML analyses of every workspace; returns data.analysis."""
+        return self._call("GET", "/restapi/v2/automl/analysis", want="data.analysis")
+
+    createWorkspace = create_workspace
+    getAdmins = get_admins
+    getUsers = get_users
+    addUsers = add_users
+    removeUsers = remove_users
+    activateUsers = activate_users
+    deactivateUsers = deactivate_users
+    changeUserRole = change_user_role
+    getSubscriptionDetails = get_subscription_details
+    getResourceDetails = get_resource_details
+    getMetaDetails = get_meta_details
+    getCustomRoles = get_custom_roles
+    createCustomRole = create_custom_role
+    updateCustomRole = update_custom_role
+    deleteCustomRole = delete_custom_role
+    getAutomlAnalyses = get_automl_analyses
+
 
 class WorkspaceAPI(_API):
-    """Calls about one workspace: folders, views, sharing, variables."""
+    """Calls about one workspace: folders, views, sharing, tags, AutoML."""
 
     def __init__(self, client: AnalyticsClient, org_id: Id, workspace_id: Id) -> None:
         super().__init__(client, org_id, workspace_id)
+
+    def copy(
+        self,
+        new_workspace_name: str,
+        config: Optional[Config] = None,
+        dest_org_id: Optional[Id] = None,
+    ) -> Any:
+        """Copy the workspace (into dest_org_id if given); returns the new id (int)."""
+        cfg = _merged(config, newWorkspaceName=new_workspace_name)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}",
+            cfg,
+            want="data.workspaceId",
+            convert=int,
+            dest_org_id=dest_org_id,
+        )
+
+    def rename(self, workspace_name: str, config: Optional[Config] = None) -> None:
+        """Rename the workspace; returns None."""
+        cfg = _merged(config, workspaceName=workspace_name)
+        self._call("PUT", "/restapi/v2/workspaces/{workspace_id}", cfg)
+
+    def delete(self) -> None:
+        """Delete the workspace; returns None."""
+        self._call("DELETE", "/restapi/v2/workspaces/{workspace_id}")
+
+    def get_secret_key(self, config: Optional[Config] = None) -> Any:
+        """Fetch the workspace's secret key; returns data.workspaceKey."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/secretkey",
+            config,
+            want="data.workspaceKey",
+        )
+
+    def add_favorite(self) -> None:
+        """Mark the workspace as a favourite; returns None."""
+        self._call("POST", "/restapi/v2/workspaces/{workspace_id}/favorite")
+
+    def remove_favorite(self) -> None:
+        """Unmark the workspace as a favourite; returns None."""
+        self._call("DELETE", "/restapi/v2/workspaces/{workspace_id}/favorite")
+
+    def add_default(self) -> None:
+        """Make the workspace the default one; returns None."""
+        self._call("POST", "/restapi/v2/workspaces/{workspace_id}/default")
+
+    def remove_default(self) -> None:
+        """Stop the workspace being the default one; returns None."""
+        self._call("DELETE", "/restapi/v2/workspaces/{workspace_id}/default")
+
+    def get_admins(self) -> Any:
+        """List the workspace's admins; returns data.workspaceAdmins."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/admins",
+            want="data.workspaceAdmins",
+        )
+
+    def add_admins(
+        self, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Make users admins of the workspace; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call("POST", "/restapi/v2/workspaces/{workspace_id}/admins", cfg)
+
+    def remove_admins(
+        self, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Take admin rights on the workspace away from users; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call("DELETE", "/restapi/v2/workspaces/{workspace_id}/admins", cfg)
+
+    def get_share_info(self) -> Any:
+        """Fetch who the workspace's views are shared with; returns data."""
+        return self._call(
+            "GET", "/restapi/v2/workspaces/{workspace_id}/share", want="data"
+        )
+
+    def share_views(
+        self,
+        view_ids: Sequence[Id],
+        email_ids: Sequence[str],
+        permissions: Dict[str, Any],
+        config: Optional[Config] = None,
+    ) -> None:
+        """Share views with users, granting permissions; returns None."""
+        cfg = _merged(
+            config, viewIds=view_ids, emailIds=email_ids, permissions=permissions
+        )
+        self._call("POST", "/restapi/v2/workspaces/{workspace_id}/share", cfg)
+
+    def remove_share(
+        self,
+        view_ids: Sequence[Id],
+        email_ids: Sequence[str],
+        config: Optional[Config] = None,
+    ) -> None:
+        """Stop sharing views with users; returns None."""
+        cfg = _merged(config, emailIds=email_ids, viewIds=view_ids)
+        self._call("DELETE", "/restapi/v2/workspaces/{workspace_id}/share", cfg)
+
+    def get_shared_details_for_views(self, view_ids: Sequence[Id]) -> Any:
+        """Fetch who views are shared with; returns data.sharedDetails."""
+        cfg = _merged(None, viewIds=view_ids)
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/share/shareddetails",
+            cfg,
+            want="data.sharedDetails",
+        )
+
+    def get_folders(self) -> Any:
+        """List the workspace's folders; returns data.folders."""
+        return self._call(
+            "GET", "/restapi/v2/workspaces/{workspace_id}/folders", want="data.folders"
+        )
+
+    def create_folder(self, folder_name: str, config: Optional[Config] = None) -> Any:
+        """Create a folder; returns the new folder id (int)."""
+        cfg = _merged(config, folderName=folder_name)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/folders",
+            cfg,
+            want="data.folderId",
+            convert=int,
+        )
+
+    def get_views(self, config: Optional[Config] = None) -> Any:
+        """List the workspace's views; returns data.views."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views",
+            config,
+            want="data.views",
+        )
+
+    def create_table(self, table_design: Dict[str, Any]) -> Any:
+        """Create a table from its design; returns the new view id (int)."""
+        cfg = _merged(None, tableDesign=table_design)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/tables",
+            cfg,
+            want="data.viewId",
+            convert=int,
+        )
+
+    def create_query_table(
+        self, sql_query: str, query_table_name: str, config: Optional[Config] = None
+    ) -> Any:
+        """Create a query table; returns the new view id (int)."""
+        cfg = _merged(config, sqlQuery=sql_query, queryTableName=query_table_name)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/querytables",
+            cfg,
+            want="data.viewId",
+            convert=int,
+        )
+
+    def edit_query_table(
+        self, view_id: Id, sql_query: str, config: Optional[Config] = None
+    ) -> None:
+        """Change a query table's SQL; returns None."""
+        cfg = _merged(config, sqlQuery=sql_query)
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/querytables/{view_id}",
+            cfg,
+            view_id=view_id,
+        )
+
+    def copy_views(
+        self,
+        view_ids: Sequence[Id],
+        dest_workspace_id: Id,
+        config: Optional[Config] = None,
+        dest_org_id: Optional[Id] = None,
+    ) -> Any:
+        """Copy views to another workspace; returns data.views (old and new ids)."""
+        cfg = _merged(config, viewIds=view_ids, destWorkspaceId=dest_workspace_id)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/copy",
+            cfg,
+            want="data.views",
+            dest_org_id=dest_org_id,
+        )
+
+    def enable_domain_access(self) -> None:
+        """Open the workspace to the white-label domain; returns None."""
+        self._call("POST", "/restapi/v2/workspaces/{workspace_id}/wlaccess")
+
+    def disable_domain_access(self) -> None:
+        """Close the workspace to the white-label domain; returns None."""
+        self._call("DELETE", "/restapi/v2/workspaces/{workspace_id}/wlaccess")
+
+    def rename_folder(
+        self, folder_id: Id, folder_name: str, config: Optional[Config] = None
+    ) -> None:
+        """Rename a folder; returns None."""
+        cfg = _merged(config, folderName=folder_name)
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/folders/{folder_id}",
+            cfg,
+            folder_id=folder_id,
+        )
+
+    def delete_folder(self, folder_id: Id) -> None:
+        """Delete a folder; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/folders/{folder_id}",
+            folder_id=folder_id,
+        )
+
+    def get_groups(self) -> Any:
+        """List the workspace's groups; returns data.groups."""
+        return self._call(
+            "GET", "/restapi/v2/workspaces/{workspace_id}/groups", want="data.groups"
+        )
+
+    def create_group(
+        self, group_name: str, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> Any:
+        """Create a group of users; returns the new group id (int)."""
+        cfg = _merged(config, groupName=group_name, emailIds=email_ids)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/groups",
+            cfg,
+            want="data.groupId",
+            convert=int,
+        )
+
+    def get_group_details(self, group_id: Id) -> Any:
+        """Fetch a group's name and members; returns data.groups."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/groups/{group_id}",
+            want="data.groups",
+            group_id=group_id,
+        )
+
+    def rename_group(
+        self, group_id: Id, group_name: str, config: Optional[Config] = None
+    ) -> None:
+        """Rename a group; returns None."""
+        cfg = _merged(config, groupName=group_name)
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/groups/{group_id}",
+            cfg,
+            group_id=group_id,
+        )
+
+    def delete_group(self, group_id: Id) -> None:
+        """Delete a group; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/groups/{group_id}",
+            group_id=group_id,
+        )
+
+    def add_group_members(
+        self, group_id: Id, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Add users to a group; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/groups/{group_id}/members",
+            cfg,
+            group_id=group_id,
+        )
+
+    def remove_group_members(
+        self, group_id: Id, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Remove users from a group; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/groups/{group_id}/members",
+            cfg,
+            group_id=group_id,
+        )
+
+    def create_slideshow(
+        self, slide_name: str, view_ids: Sequence[Id], config: Optional[Config] = None
+    ) -> Any:
+        """Create a slideshow of views; returns the new slideshow id (int)."""
+        cfg = _merged(config, slideName=slide_name, viewIds=view_ids)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/slides",
+            cfg,
+            want="data.slideId",
+            convert=int,
+        )
+
+    def update_slideshow(self, slide_id: Id, config: Optional[Config] = None) -> None:
+        """Change a slideshow's name, views or access; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/slides/{slide_id}",
+            config,
+            slide_id=slide_id,
+        )
+
+    def delete_slideshow(self, slide_id: Id) -> None:
+        """Delete a slideshow; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/slides/{slide_id}",
+            slide_id=slide_id,
+        )
+
+    def get_slideshows(self) -> Any:
+        """List the workspace's slideshows; returns data.slideshows."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/slides",
+            want="data.slideshows",
+        )
+
+    def get_slideshow_url(self, slide_id: Id, config: Optional[Config] = None) -> Any:
+        """Fetch a slideshow's URL; returns data.slideUrl."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/slides/{slide_id}/publish",
+            config,
+            want="data.slideUrl",
+            slide_id=slide_id,
+        )
+
+    def get_slideshow_details(self, slide_id: Id) -> Any:
+        """Fetch a slideshow's details; returns data.slideInfo."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/slides/{slide_id}",
+            want="data.slideInfo",
+            slide_id=slide_id,
+        )
+
+    def create_variable(
+        self,
+        variable_name: str,
+        variable_datatype: int,
+        variable_type: int,
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Create a workspace variable; returns the new variable id (int)."""
+        cfg = _merged(
+            config,
+            variableName=variable_name,
+            variableDataType=variable_datatype,
+            variableType=variable_type,
+        )
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/variables",
+            cfg,
+            want="data.variableId",
+            convert=int,
+        )
+
+    def update_variable(
+        self,
+        variable_id: Id,
+        variable_name: str,
+        variable_datatype: int,
+        variable_type: int,
+        config: Optional[Config] = None,
+    ) -> None:
+        """Change a workspace variable; returns None."""
+        cfg = _merged(
+            config,
+            variableName=variable_name,
+            variableDataType=variable_datatype,
+            variableType=variable_type,
+        )
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/variables/{variable_id}",
+            cfg,
+            variable_id=variable_id,
+        )
+
+    def delete_variable(self, variable_id: Id) -> None:
+        """Delete a workspace variable; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/variables/{variable_id}",
+            variable_id=variable_id,
+        )
+
+    def get_variables(self) -> Any:
+        """List the workspace's variables; returns data.variables."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/variables",
+            want="data.variables",
+        )
+
+    def get_variable_details(self, variable_id: Id) -> Any:
+        """Fetch a workspace variable's settings; returns data."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/variables/{variable_id}",
+            want="data",
+            variable_id=variable_id,
+        )
+
+    def make_default_folder(self, folder_id: Id) -> None:
+        """Make a folder the workspace's default folder; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/folders/{folder_id}/default",
+            folder_id=folder_id,
+        )
+
+    def get_datasources(self) -> Any:
+        """List the workspace's data sources; returns data.dataSources."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/datasources",
+            want="data.dataSources",
+        )
+
+    def sync_data(self, datasource_id: Id, config: Optional[Config] = None) -> None:
+        """Start a data source's sync now; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/datasources/{datasource_id}/sync",
+            config,
+            datasource_id=datasource_id,
+        )
+
+    def update_datasource_connection(
+        self, datasource_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Change a data source's connection; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/datasources/{datasource_id}",
+            config,
+            datasource_id=datasource_id,
+        )
+
+    def get_trash_views(self) -> Any:
+        """List the views in the workspace's trash; returns data.views."""
+        return self._call(
+            "GET", "/restapi/v2/workspaces/{workspace_id}/trash", want="data.views"
+        )
+
+    def restore_trash_views(self, view_id: Id, config: Optional[Config] = None) -> None:
+        """Restore a view from the trash; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/trash/{view_id}",
+            config,
+            view_id=view_id,
+        )
+
+    def delete_trash_views(self, view_id: Id, config: Optional[Config] = None) -> None:
+        """Delete a view from the trash for good; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/trash/{view_id}",
+            config,
+            view_id=view_id,
+        )
+
+    def change_folder_hierarchy(
+        self, folder_id: Id, hierarchy: int, config: Optional[Config] = None
+    ) -> None:
+        """Swap a folder with its parent (0) or its subfolder (1); returns None."""
+        cfg = _merged(config, hierarchy=hierarchy)
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/folders/{folder_id}/move",
+            cfg,
+            folder_id=folder_id,
+        )
+
+    def change_folder_position(
+        self, folder_id: Id, reference_folder_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Place a folder above the reference folder; returns None."""
+        cfg = _merged(config, referenceFolderId=reference_folder_id)
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/folders/{folder_id}/reorder",
+            cfg,
+            folder_id=folder_id,
+        )
+
+    def move_views_to_folder(
+        self, folder_id: Id, view_ids: Sequence[Id], config: Optional[Config] = None
+    ) -> None:
+        """Move views into a folder; returns None."""
+        cfg = _merged(config, folderId=folder_id, viewIds=view_ids)
+        self._call(
+            "PUT", "/restapi/v2/workspaces/{workspace_id}/views/movetofolder", cfg
+        )
+
+    def export_as_template(
+        self, view_ids: Sequence[Id], file_path: Any, config: Optional[Config] = None
+    ) -> None:
+        """Export views as a template into file_path, atomically; returns None."""
+        cfg = _merged(config, viewIds=view_ids)
+        self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/template/data",
+            cfg,
+            sink=_sink_for(file_path),
+        )
+
+    def get_workspace_users(self) -> Any:
+        """List the workspace's users; returns data.users."""
+        return self._call(
+            "GET", "/restapi/v2/workspaces/{workspace_id}/users", want="data.users"
+        )
+
+    def add_workspace_users(
+        self, email_ids: Sequence[str], role: str, config: Optional[Config] = None
+    ) -> None:
+        """Add users to the workspace with a role; returns None."""
+        cfg = _merged(config, emailIds=email_ids, role=role)
+        self._call("POST", "/restapi/v2/workspaces/{workspace_id}/users", cfg)
+
+    def remove_workspace_users(
+        self, email_ids: Sequence[str], config: Optional[Config] = None
+    ) -> None:
+        """Remove users from the workspace; returns None."""
+        cfg = _merged(config, emailIds=email_ids)
+        self._call("DELETE", "/restapi/v2/workspaces/{workspace_id}/users", cfg)
+
+    def change_workspace_user_status(
+        self, email_ids: Sequence[str], operation: str, config: Optional[Config] = None
+    ) -> None:
+        """Activate or deactivate users in the workspace; returns None."""
+        cfg = _merged(config, emailIds=email_ids, operation=operation)
+        self._call("PUT", "/restapi/v2/workspaces/{workspace_id}/users/status", cfg)
+
+    def change_workspace_user_role(
+        self, email_ids: Sequence[str], role: str, config: Optional[Config] = None
+    ) -> None:
+        """Give users another role in the workspace; returns None."""
+        cfg = _merged(config, emailIds=email_ids, role=role)
+        self._call("PUT", "/restapi/v2/workspaces/{workspace_id}/users/role", cfg)
+
+    def get_email_schedules(self) -> Any:
+        """List the workspace's email schedules; returns data.emailSchedules."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/emailschedules",
+            want="data.emailSchedules",
+        )
+
+    def create_email_schedule(
+        self,
+        schedule_name: str,
+        view_ids: Sequence[Id],
+        format: str,
+        email_ids: Sequence[str],
+        schedule_details: Dict[str, Any],
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Create an email schedule (format is exportType); returns its id (str)."""
+        cfg = _merged(
+            config,
+            scheduleName=schedule_name,
+            viewIds=view_ids,
+            exportType=format,
+            emailIds=email_ids,
+            scheduleDetails=schedule_details,
+        )
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/emailschedules",
+            cfg,
+            want="data.scheduleId",
+            convert=str,
+        )
+
+    def update_email_schedule(self, schedule_id: Id, config: Config) -> Any:
+        """Change an email schedule; returns its schedule id (str)."""
+        return self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/emailschedules/{schedule_id}",
+            config,
+            want="data.scheduleId",
+            convert=str,
+            schedule_id=schedule_id,
+        )
+
+    def trigger_email_schedule(self, schedule_id: Id) -> None:
+        """Send an email schedule's mail now; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/emailschedules/{schedule_id}",
+            schedule_id=schedule_id,
+        )
+
+    def change_email_schedule_status(self, schedule_id: Id, operation: str) -> None:
+        """Activate or deactivate an email schedule; returns None."""
+        cfg = _merged(None, operation=operation)
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/emailschedules/{schedule_id}/status",
+            cfg,
+            schedule_id=schedule_id,
+        )
+
+    def delete_email_schedule(self, schedule_id: Id) -> None:
+        """Delete an email schedule; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/emailschedules/{schedule_id}",
+            schedule_id=schedule_id,
+        )
+
+    def get_aggregate_formulas(self, config: Optional[Config] = None) -> Any:
+        """List the workspace's aggregate formulas; returns data.aggregateFormulas."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/aggregateformulas",
+            config,
+            want="data.aggregateFormulas",
+        )
+
+    def get_aggregate_formula_dependents(self, formula_id: Id) -> Any:
+        """List what depends on an aggregate formula; returns data."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/aggregateformulas/{formula_id}/dependents",
+            want="data",
+            formula_id=formula_id,
+        )
+
+    def get_aggregate_formula_value(self, formula_id: Id) -> Any:
+        """Compute an aggregate formula; returns data.formulaValue."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/aggregateformulas/{formula_id}/value",
+            want="data.formulaValue",
+            formula_id=formula_id,
+        )
+
+    def create_report(self, config: Optional[Config] = None) -> Any:
+        """Create a report from its CONFIG; returns the new view id (int)."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/reports",
+            config,
+            want="data.viewId",
+            convert=int,
+        )
+
+    def update_report(self, view_id: Id, config: Optional[Config] = None) -> None:
+        """Change a report; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/reports/{view_id}",
+            config,
+            view_id=view_id,
+        )
+
+    def get_query_tables(self, config: Optional[Config] = None) -> Any:
+        """List the workspace's query tables; returns data.queryTables."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/querytables",
+            config,
+            want="data.queryTables",
+        )
+
+    def get_query_table_details(self, query_table_id: Id) -> Any:
+        """Fetch a query table's SQL, columns and sources; returns data."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/querytables/{query_table_id}",
+            want="data",
+            query_table_id=query_table_id,
+        )
+
+    def sync_datasource(self, datasource_id: Id) -> None:
+        """Sync a data source now, at the OAS path .../datasource/...; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/datasource/{datasource_id}/sync",
+            datasource_id=datasource_id,
+        )
+
+    def update_datasource(
+        self, datasource_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Change a data source's connection, at the OAS path; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/datasource/{datasource_id}",
+            config,
+            datasource_id=datasource_id,
+        )
+
+    def get_tags(self) -> Any:
+        """List the workspace's tags; returns data.tags."""
+        return self._call(
+            "GET", "/restapi/v2/workspaces/{workspace_id}/tags", want="data.tags"
+        )
+
+    def create_tag(
+        self, name: str, color_code: str, config: Optional[Config] = None
+    ) -> Any:
+        """Create a tag; returns the new tag id (data.tagId, str)."""
+        cfg = _merged(config, name=name, colorCode=color_code)
+        return self._call(
+            "POST", "/restapi/v2/workspaces/{workspace_id}/tags", cfg, want="data.tagId"
+        )
+
+    def update_tag(self, tag_id: Id, config: Optional[Config] = None) -> None:
+        """Change a tag's name or colorCode; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/tags/{tag_id}",
+            config,
+            tag_id=tag_id,
+        )
+
+    def delete_tag(self, tag_id: Id) -> None:
+        """Delete a tag; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/tags/{tag_id}",
+            tag_id=tag_id,
+        )
+
+    def get_tagged_views(self, tag_id: Id, config: Optional[Config] = None) -> Any:
+        """List the views that carry a tag; returns data.views."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/tags/{tag_id}/views",
+            config,
+            want="data.views",
+            tag_id=tag_id,
+        )
+
+    def add_tag_to_views(
+        self, tag_id: Id, view_ids: Sequence[Id], config: Optional[Config] = None
+    ) -> None:
+        """Put a tag on views; returns None."""
+        cfg = _merged(config, viewIds=view_ids)
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/tags/{tag_id}/views",
+            cfg,
+            tag_id=tag_id,
+        )
+
+    def remove_tag_from_views(
+        self, tag_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Untag the views config names (viewIds or dissociateAll); returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/tags/{tag_id}/views",
+            config,
+            tag_id=tag_id,
+        )
+
+    def get_automl_analyses(self) -> Any:
+        """List the workspace's AutoML analyses; returns data.analysis."""
+        return self._call(
+            "GET",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis",
+            want="data.analysis",
+        )
+
+    def get_automl_analysis_details(self, analysis_id: Id) -> Any:
+        """Fetch an AutoML analysis and its models; returns data.analysis."""
+        return self._call(
+            "GET",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}",
+            want="data.analysis",
+            analysis_id=analysis_id,
+        )
+
+    def create_automl_analysis(
+        self,
+        name: str,
+        training_table_id: Id,
+        prediction_type: str,
+        features: Sequence[str],
+        server_option: int,
+        algorithms: Dict[str, Any],
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Create and train an AutoML analysis; returns its id (data.id, str)."""
+        cfg = _merged(
+            config,
+            name=name,
+            trainingTableId=training_table_id,
+            predictionType=prediction_type,
+            features=features,
+            serverOption=server_option,
+            algorithms=algorithms,
+        )
+        return self._call(
+            "POST",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis",
+            cfg,
+            want="data.id",
+        )
+
+    def get_automl_model_deployments(self, analysis_id: Id, model_id: Id) -> Any:
+        """Fetch the deployment of an AutoML model; returns data.deployments."""
+        return self._call(
+            "GET",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}/models/{model_id}/deployments",
+            want="data.deployments",
+            analysis_id=analysis_id,
+            model_id=model_id,
+        )
+
+    def create_automl_deployment(
+        self,
+        analysis_id: Id,
+        model_id: Id,
+        input_table_id: Id,
+        output_table: str,
+        schedule_details: Dict[str, Any],
+        output_columns: Sequence[str],
+        prediction_column: str,
+        server_option: int,
+        import_type: str,
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Deploy an AutoML model on a table; returns data.deployments."""
+        cfg = _merged(
+            config,
+            inputTableId=input_table_id,
+            outputTable=output_table,
+            scheduleDetails=schedule_details,
+            outputColumns=output_columns,
+            predictionColumn=prediction_column,
+            serverOption=server_option,
+            importType=import_type,
+        )
+        return self._call(
+            "POST",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}/models/{model_id}/deployments",
+            cfg,
+            want="data.deployments",
+            analysis_id=analysis_id,
+            model_id=model_id,
+        )
+
+    def automl_what_if_analysis(
+        self,
+        analysis_id: Id,
+        model_id: Id,
+        features: Dict[str, Any],
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Predict from hypothetical feature values; returns data."""
+        cfg = _merged(config, features=features)
+        return self._call(
+            "POST",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}/models/{model_id}/whatif",
+            cfg,
+            want="data",
+            analysis_id=analysis_id,
+            model_id=model_id,
+        )
+
+    def run_automl_analysis(self, analysis_id: Id, deployment_id: Id) -> None:
+        """Run an AutoML deployment now; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}/deployments/{deployment_id}/execute",
+            analysis_id=analysis_id,
+            deployment_id=deployment_id,
+        )
+
+    def delete_automl_deployment(self, analysis_id: Id, deployment_id: Id) -> None:
+        """Delete an AutoML model deployment; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}/deployments/{deployment_id}",
+            analysis_id=analysis_id,
+            deployment_id=deployment_id,
+        )
+
+    def delete_automl_model(self, analysis_id: Id, model_id: Id) -> None:
+        """Delete a model of an AutoML analysis; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}/models/{model_id}",
+            analysis_id=analysis_id,
+            model_id=model_id,
+        )
+
+    def delete_automl_analysis(self, analysis_id: Id) -> None:
+        """Delete an AutoML analysis; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/automl/workspaces/{workspace_id}/analysis/{analysis_id}",
+            analysis_id=analysis_id,
+        )
+
+    getSecretKey = get_secret_key
+    addFavorite = add_favorite
+    removeFavorite = remove_favorite
+    addDefault = add_default
+    removeDefault = remove_default
+    getAdmins = get_admins
+    addAdmins = add_admins
+    removeAdmins = remove_admins
+    getShareInfo = get_share_info
+    shareViews = share_views
+    removeShare = remove_share
+    getSharedDetailsForViews = get_shared_details_for_views
+    getFolders = get_folders
+    createFolder = create_folder
+    getViews = get_views
+    createTable = create_table
+    createQueryTable = create_query_table
+    editQueryTable = edit_query_table
+    copyViews = copy_views
+    enableDomainAccess = enable_domain_access
+    disableDomainAccess = disable_domain_access
+    renameFolder = rename_folder
+    deleteFolder = delete_folder
+    getGroups = get_groups
+    createGroup = create_group
+    getGroupDetails = get_group_details
+    renameGroup = rename_group
+    deleteGroup = delete_group
+    addGroupMembers = add_group_members
+    removeGroupMembers = remove_group_members
+    createSlideshow = create_slideshow
+    updateSlideshow = update_slideshow
+    deleteSlideshow = delete_slideshow
+    getSlideshows = get_slideshows
+    getSlideshowUrl = get_slideshow_url
+    getSlideshowDetails = get_slideshow_details
+    createVariable = create_variable
+    updateVariable = update_variable
+    deleteVariable = delete_variable
+    getVariables = get_variables
+    getVariableDetails = get_variable_details
+    makeDefaultFolder = make_default_folder
+    getDatasources = get_datasources
+    syncData = sync_data
+    updateDatasourceConnection = update_datasource_connection
+    getTrashViews = get_trash_views
+    restoreTrashViews = restore_trash_views
+    deleteTrashViews = delete_trash_views
+    changeFolderHierarchy = change_folder_hierarchy
+    changeFolderPosition = change_folder_position
+    moveViewsToFolder = move_views_to_folder
+    exportAsTemplate = export_as_template
+    getWorkspaceUsers = get_workspace_users
+    addWorkspaceUsers = add_workspace_users
+    removeWorkspaceUsers = remove_workspace_users
+    changeWorkspaceUserStatus = change_workspace_user_status
+    changeWorkspaceUserRole = change_workspace_user_role
+    getEmailSchedules = get_email_schedules
+    createEmailSchedule = create_email_schedule
+    updateEmailSchedule = update_email_schedule
+    triggerEmailSchedule = trigger_email_schedule
+    changeEmailScheduleStatus = change_email_schedule_status
+    deleteEmailSchedule = delete_email_schedule
+    getAggregateFormulas = get_aggregate_formulas
+    getAggregateFormulaDependents = get_aggregate_formula_dependents
+    getAggregateFormulaValue = get_aggregate_formula_value
+    createReport = create_report
+    updateReport = update_report
+    getQueryTables = get_query_tables
+    getQueryTableDetails = get_query_table_details
+    syncDatasource = sync_datasource
+    updateDatasource = update_datasource
+    getTags = get_tags
+    createTag = create_tag
+    updateTag = update_tag
+    deleteTag = delete_tag
+    getTaggedViews = get_tagged_views
+    addTagToViews = add_tag_to_views
+    removeTagFromViews = remove_tag_from_views
+    getAutomlAnalyses = get_automl_analyses
+    getAutomlAnalysisDetails = get_automl_analysis_details
+    createAutomlAnalysis = create_automl_analysis
+    getAutomlModelDeployments = get_automl_model_deployments
+    createAutomlDeployment = create_automl_deployment
+    automlWhatIfAnalysis = automl_what_if_analysis
+    runAutomlAnalysis = run_automl_analysis
+    deleteAutomlDeployment = delete_automl_deployment
+    deleteAutomlModel = delete_automl_model
+    deleteAutomlAnalysis = delete_automl_analysis
 
 
 class ViewAPI(_API):

@@ -155,3 +155,4 @@ def headline():
 
 if __name__ == "__main__":
     headline()
+    import cassettes_view_bulk  # noqa: F401,E402 (writes its cassettes on import)

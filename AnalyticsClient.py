@@ -24,6 +24,7 @@ import logging
 import numbers
 import os
 import random
+import re
 import select
 import socket
 import ssl
@@ -103,6 +104,8 @@ _TOKEN_MARGIN = 60.0  # seconds before expiry at which a token is renewed
 _TOKEN_LIFETIME = 3600.0  # Zoho's documented access-token lifetime
 _MAX_RETRY_AFTER = 120.0  # never sleep longer than this on one Retry-After
 _POOL_SIZE = 10  # idle keep-alive connections kept per host
+_MAX_BATCHES = 100  # Zoho takes at most this many batches in one batch import
+_MAX_BATCH_BYTES = 100 * 1024 * 1024  # and at most 100 MB in one batch
 
 # Zoho error codes that the client treats specially.
 _INVALID_TOKEN = 8535
@@ -874,6 +877,11 @@ class _FileSlice(object):
             raise ValueError("%s is not a regular file" % self.path)
         self.start = start
         self.end = info.st_size if end is None else end
+        if not 0 <= self.start <= self.end <= info.st_size:
+            raise ValueError(
+                "%s has %d bytes, so bytes %d to %d cannot be sent; did it change?"
+                % (self.path, info.st_size, self.start, self.end)
+            )
         self.length = self.end - self.start
 
     def chunks(self) -> Iterator[bytes]:
@@ -892,7 +900,11 @@ class _FileSlice(object):
 
 
 class _Multipart(_Body):
-    """A multipart/form-data body streamed from bytes and files."""
+    """A multipart/form-data body streamed from bytes and files.
+
+    Each part is (name, filename or None, content); content is bytes, a _FileSlice,
+    or a list of them sent one after the other.
+    """
 
     def __init__(self, parts: Sequence[Tuple[str, Optional[str], Any]]) -> None:
         boundary = uuid.uuid4().hex
@@ -906,7 +918,7 @@ class _Multipart(_Body):
             if filename is not None:
                 head += "Content-Type: application/octet-stream\r\n"
             self._pieces.append((head + "\r\n").encode("utf-8"))
-            self._pieces.append(content)
+            self._pieces.extend(content if isinstance(content, list) else [content])
             self._pieces.append(b"\r\n")
         self._pieces.append(("--%s--\r\n" % boundary).encode("ascii"))
         self.length = sum(
@@ -936,6 +948,151 @@ def _file_upload(file_path: str) -> _Multipart:
     """Body of a file import: the file in the multipart part named FILE."""
     content = _FileSlice(file_path)
     return _Multipart([("FILE", os.path.basename(content.path), content)])
+
+
+def _batch_upload(
+    file_path: str, header: Tuple[int, int], records: Tuple[int, int]
+) -> _Multipart:
+    """Body of one batch: the header record, then a range of records, as part FILE."""
+    pieces = [_FileSlice(file_path, *header), _FileSlice(file_path, *records)]
+    return _Multipart([("FILE", os.path.basename(pieces[0].path), pieces)])
+
+
+def _csv_quote(config: Config) -> bytes:
+    """The quote character a CSV import's CONFIG declares (quoted 0: none, 1: ')."""
+    return {"0": b"", "1": b"'"}.get(str(config.get("quoted", 2)), b'"')
+
+
+def _csv_records(handle: IO[bytes], quote: bytes) -> Iterator[Tuple[int, bool]]:
+    """Yield (end, blank) for every record of a CSV stream, reading it in chunks.
+
+    ``end`` is the offset just after the record's line break (LF, CRLF or CR);
+    ``blank`` tells an empty line. Inside quotes (a doubled quote closes and
+    reopens them) line breaks belong to the field. Raises ValueError when a quote
+    is never closed.
+    """
+    special = re.compile(b"[\r\n" + re.escape(quote) + b"]" if quote else b"[\r\n]")
+    offset = start = opened = 0  # chunk offset, record start, last opening quote
+    quoted = cr = False  # inside quotes; the last chunk ended in a CR
+    blank = True  # the record has nothing but its line break so far
+    while True:
+        chunk = handle.read(_CHUNK)
+        if not chunk:
+            break
+        pos, size = 0, len(chunk)
+        if cr:  # a CR ended the last chunk: the record ends after it (and an LF)
+            pos = 1 if chunk[:1] == b"\n" else 0
+            start, cr = offset + pos, False
+            yield start, blank
+            blank = True
+        while pos < size:
+            if quoted:
+                found = chunk.find(quote, pos)
+                quoted, pos = found < 0, size if found < 0 else found + 1
+                continue
+            match = special.search(chunk, pos)
+            at = size if match is None else match.start()
+            blank = blank and at == pos
+            if at == size:
+                break
+            char = chunk[at : at + 1]
+            pos = at + 1
+            if char == quote:
+                quoted, opened, blank = True, offset + at, False
+            elif char == b"\r" and pos == size:
+                cr = True
+            else:
+                if char == b"\r" and chunk[pos : pos + 1] == b"\n":
+                    pos += 1
+                start = offset + pos
+                yield start, blank
+                blank = True
+        offset += size
+    if quoted:
+        raise ValueError(
+            "the quoted field that opens at byte %d is never closed; if quotes are "
+            "plain characters in this file, pass config {'quoted': 0}" % opened
+        )
+    if cr or start < offset:
+        yield offset, blank
+
+
+def _csv_batches(
+    file_path: str,
+    batch_size: int,
+    quote: bytes = b'"',
+    max_batches: int = _MAX_BATCHES,
+    max_bytes: int = _MAX_BATCH_BYTES,
+) -> Tuple[Tuple[int, int], List[Tuple[int, int]]]:
+    """Split a CSV file into batches of batch_size records, by byte offsets.
+
+    Returns the header's range (from byte 0: a byte-order mark and blank lines
+    before the header belong to it) and each batch's range of records. The ranges
+    cover the file exactly; blank lines stay where they are but count as no
+    record. Raises ValueError, before anything is sent, for a bad batch_size, an
+    empty or header-only file, more than max_batches batches, or a batch (header
+    included) larger than max_bytes.
+    """
+    if (
+        isinstance(batch_size, bool)
+        or not isinstance(batch_size, numbers.Integral)
+        or batch_size < 1
+    ):
+        raise ValueError(
+            "batch_size must be a positive number of records, not %r" % (batch_size,)
+        )
+    header = None  # type: Optional[Tuple[int, int]]
+    batches = []  # type: List[Tuple[int, int]]
+    first = last = records = 0  # this batch's start, last line's end, records so far
+    with open(file_path, "rb") as handle:
+        for end, blank in _csv_records(handle, quote):
+            if header is None:
+                if not blank:
+                    header = (0, end)
+                    first = end
+            elif not blank:
+                if records and records % batch_size == 0:
+                    batches.append((first, last))
+                    first = last
+                records += 1
+            last = end
+    if header is None:
+        raise ValueError("%s is empty: there is nothing to import" % file_path)
+    if not records:
+        raise ValueError("%s holds a header but no records to import" % file_path)
+    batches.append((first, last))
+    if len(batches) > max_batches:
+        raise ValueError(
+            "%s holds %d records: batches of %d make %d batches, more than the %d "
+            "Zoho takes; use batch_size=%d or more"
+            % (
+                file_path,
+                records,
+                batch_size,
+                len(batches),
+                max_batches,
+                -(-records // max_batches),
+            )
+        )
+    head = header[1] - header[0]
+    for number, (start, end) in enumerate(batches, 1):
+        if head + end - start > max_bytes:
+            fits = batch_size * max(0, max_bytes - head) // (end - start)
+            raise ValueError(
+                "batch %d of %s would be %d bytes, more than the %d Zoho takes; %s"
+                % (
+                    number,
+                    file_path,
+                    head + end - start,
+                    max_bytes,
+                    (
+                        "use batch_size=%d or less" % fits
+                        if fits
+                        else "one record is too large to import in batches"
+                    ),
+                )
+            )
+    return header, batches
 
 
 class _Sink(object):
@@ -2923,6 +3080,506 @@ class ViewAPI(_API):
     ) -> None:
         super().__init__(client, org_id, workspace_id, view_id)
 
+    def rename(self, view_name: str, config: Optional[Config] = None) -> None:
+        """Rename the view; returns None."""
+        cfg = _merged(config, viewName=view_name)
+        self._call("PUT", "/restapi/v2/workspaces/{workspace_id}/views/{view_id}", cfg)
+
+    def delete(self, config: Optional[Config] = None) -> None:
+        """Delete the view (it goes to the workspace's trash); returns None."""
+        cfg = _merged(config)
+        self._call(
+            "DELETE", "/restapi/v2/workspaces/{workspace_id}/views/{view_id}", cfg
+        )
+
+    def save_as(self, new_view_name: str, config: Optional[Config] = None) -> Any:
+        """Save a copy of the view under a new name; returns the new view id (int)."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/saveas",
+            _merged(config, viewName=new_view_name),
+            want="data.viewId",
+            convert=int,
+        )
+
+    def copy_formulas(
+        self,
+        formula_names: Any,
+        dest_workspace_id: Id,
+        config: Optional[Config] = None,
+        dest_org_id: Optional[Id] = None,
+    ) -> None:
+        """Copy formula columns of this table to another workspace; returns None."""
+        cfg = _merged(
+            config, formulaColumnNames=formula_names, destWorkspaceId=dest_workspace_id
+        )
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/formulas/copy",
+            cfg,
+            dest_org_id=dest_org_id,
+        )
+
+    def add_favorite(self) -> None:
+        """Mark the view as a favorite of the user; returns None."""
+        self._call(
+            "POST", "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/favorite"
+        )
+
+    def remove_favorite(self) -> None:
+        """Remove the view from the user's favorites; returns None."""
+        self._call(
+            "DELETE", "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/favorite"
+        )
+
+    def create_similar_views(
+        self, ref_view_id: Id, folder_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Create views like those of a reference table for this table; returns None."""
+        cfg = _merged(config, referenceViewId=ref_view_id, folderId=folder_id)
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/similarviews",
+            cfg,
+        )
+
+    def auto_analyse(self, config: Optional[Config] = None) -> None:
+        """Have Zoho create reports that analyse the table; returns None."""
+        cfg = _merged(config)
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/autoanalyse",
+            cfg,
+        )
+
+    def get_my_permissions(self) -> Any:
+        """Fetch the user's permissions on the view; returns data.permissions."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/share/userpermissions",
+            want="data.permissions",
+        )
+
+    def get_view_url(self, config: Optional[Config] = None) -> Any:
+        """Fetch the view's URL; returns data.viewUrl."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish",
+            _merged(config),
+            want="data.viewUrl",
+        )
+
+    def get_embed_url(self, config: Optional[Config] = None) -> Any:
+        """Fetch the URL that embeds the view; returns data.embedUrl."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/embed",
+            _merged(config),
+            want="data.embedUrl",
+        )
+
+    def get_private_url(self, config: Optional[Config] = None) -> Any:
+        """Fetch the view's private link; returns data.privateUrl."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/privatelink",
+            _merged(config),
+            want="data.privateUrl",
+        )
+
+    def create_private_url(self, config: Optional[Config] = None) -> Any:
+        """Create a private link to the view; returns data.privateUrl."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/privatelink",
+            _merged(config),
+            want="data.privateUrl",
+        )
+
+    def remove_private_access(self) -> None:
+        """Remove the view's private link; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/privatelink",
+        )
+
+    def make_view_public(self, config: Optional[Config] = None) -> Any:
+        """Publish the view to everyone; returns data.publicUrl."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/public",
+            _merged(config),
+            want="data.publicUrl",
+        )
+
+    def remove_public_access(self) -> None:
+        """Stop publishing the view to everyone; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/public",
+        )
+
+    def get_publish_configurations(self) -> Any:
+        """Fetch how the view is published; returns the answer's data."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/config",
+            want="data",
+        )
+
+    def update_publish_configurations(self, config: Optional[Config] = None) -> None:
+        """Change how the view is published; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/config",
+            _merged(config),
+        )
+
+    def add_column(
+        self, column_name: str, data_type: str, config: Optional[Config] = None
+    ) -> Any:
+        """Add a column to the table; returns the new column id (int)."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns",
+            _merged(config, columnName=column_name, dataType=data_type),
+            want="data.columnId",
+            convert=int,
+        )
+
+    def hide_columns(self, column_ids: Any) -> None:
+        """Hide columns of the table; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/hide",
+            _merged(None, columnIds=column_ids),
+        )
+
+    def show_columns(self, column_ids: Any) -> None:
+        """Show hidden columns of the table again; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/show",
+            _merged(None, columnIds=column_ids),
+        )
+
+    def add_row(self, column_values: Any, config: Optional[Config] = None) -> Any:
+        """Add a row ({column name: value}); returns the answer's data."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/rows",
+            _merged(config, columns=column_values),
+            want="data",
+        )
+
+    def update_row(
+        self, column_values: Any, criteria: str, config: Optional[Config] = None
+    ) -> Any:
+        """Update the rows that match criteria; returns the answer's data."""
+        return self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/rows",
+            _merged(config, columns=column_values, criteria=criteria),
+            want="data",
+        )
+
+    def delete_row(self, criteria: str, config: Optional[Config] = None) -> Any:
+        """Delete the rows that match criteria; returns data.deletedRows."""
+        return self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/rows",
+            _merged(config, criteria=criteria),
+            want="data.deletedRows",
+        )
+
+    def rename_column(
+        self, column_id: Id, column_name: str, config: Optional[Config] = None
+    ) -> None:
+        """Rename a column of the table; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}",
+            _merged(config, columnName=column_name),
+            column_id=column_id,
+        )
+
+    def delete_column(self, column_id: Id, config: Optional[Config] = None) -> None:
+        """Delete a column of the table; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}",
+            _merged(config),
+            column_id=column_id,
+        )
+
+    def add_lookup(
+        self,
+        column_id: Id,
+        ref_view_id: Id,
+        ref_column_id: Id,
+        config: Optional[Config] = None,
+    ) -> None:
+        """Make a column look up a column of another table; returns None."""
+        cfg = _merged(
+            config, referenceViewId=ref_view_id, referenceColumnId=ref_column_id
+        )
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}/lookup",
+            cfg,
+            column_id=column_id,
+        )
+
+    def remove_lookup(self, column_id: Id, config: Optional[Config] = None) -> None:
+        """Remove a column's lookup; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}/lookup",
+            _merged(config),
+            column_id=column_id,
+        )
+
+    def auto_analyse_column(
+        self, column_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Have Zoho create reports that analyse one column; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}/autoanalyse",
+            _merged(config),
+            column_id=column_id,
+        )
+
+    def refetch_data(self, config: Optional[Config] = None) -> None:
+        """Fetch the table's data from its source again now; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/sync",
+            _merged(config),
+        )
+
+    def get_last_import_details(self) -> Any:
+        """Fetch the summary of the table's last import; returns the answer's data."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/importdetails",
+            want="data",
+        )
+
+    def get_formula_columns(self) -> Any:
+        """List the table's formula columns; returns data.formulaColumns."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/formulacolumns",
+            want="data.formulaColumns",
+        )
+
+    def add_formula_column(
+        self, formula_name: str, expression: str, config: Optional[Config] = None
+    ) -> Any:
+        """Add a formula column to the table; returns data.formulaId."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/formulacolumns",
+            _merged(config, formulaName=formula_name, expression=expression),
+            want="data.formulaId",
+        )
+
+    def edit_formula_column(
+        self, formula_id: Id, expression: str, config: Optional[Config] = None
+    ) -> None:
+        """Change a formula column's expression; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/formulacolumns/{formula_id}",
+            _merged(config, expression=expression),
+            formula_id=formula_id,
+        )
+
+    def delete_formula_column(
+        self, formula_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Delete a formula column; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/formulacolumns/{formula_id}",
+            _merged(config),
+            formula_id=formula_id,
+        )
+
+    def get_aggregate_formulas(self) -> Any:
+        """List the table's aggregate formulas; returns data.aggregateFormulas."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/aggregateformulas",
+            want="data.aggregateFormulas",
+        )
+
+    def add_aggregate_formula(
+        self, formula_name: str, expression: str, config: Optional[Config] = None
+    ) -> Any:
+        """Add an aggregate formula to the table; returns data.formulaId."""
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/aggregateformulas",
+            _merged(config, formulaName=formula_name, expression=expression),
+            want="data.formulaId",
+        )
+
+    def edit_aggregate_formula(
+        self, formula_id: Id, expression: str, config: Optional[Config] = None
+    ) -> None:
+        """Change an aggregate formula's expression; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/aggregateformulas/{formula_id}",
+            _merged(config, expression=expression),
+            formula_id=formula_id,
+        )
+
+    def delete_aggregate_formula(
+        self, formula_id: Id, config: Optional[Config] = None
+    ) -> None:
+        """Delete an aggregate formula; returns None."""
+        self._call(
+            "DELETE",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/aggregateformulas/{formula_id}",
+            _merged(config),
+            formula_id=formula_id,
+        )
+
+    def get_view_dependents(self) -> Any:
+        """List the views built on this view; returns data.views."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/dependents",
+            want="data.views",
+        )
+
+    def get_column_dependents(self, column_id: Id) -> Any:
+        """List the views and formulas that use a column; returns the answer's data."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}/dependents",
+            want="data",
+            column_id=column_id,
+        )
+
+    def update_shared_details(self, config: Optional[Config] = None) -> None:
+        """Change the permissions the view is shared with; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/share",
+            _merged(config),
+        )
+
+    def get_table_metadata(self) -> Any:
+        """Fetch the table's columns and their attributes; returns data.columns."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/metadata",
+            want="data.columns",
+        )
+
+    def get_datasources(self) -> Any:
+        """List the data sources that feed the view; returns data.dataSources."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/datasources",
+            want="data.dataSources",
+        )
+
+    def sort_data_by_columns(
+        self, column_ids: Any, sort_order: int, config: Optional[Config] = None
+    ) -> None:
+        """Sort the table's data by columns (sort_order 1 up, 2 down); returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/data/sort",
+            _merged(config, columns=column_ids, sortOrder=sort_order),
+        )
+
+    def reorder_columns(self, column_ids: Any, config: Optional[Config] = None) -> None:
+        """Order all the table's columns as in column_ids; returns None."""
+        self._call(
+            "PUT",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/reorder",
+            _merged(config, columns=column_ids),
+        )
+
+    def get_view_tags(self) -> Any:
+        """List the tags of the view; returns data.tags."""
+        return self._call(
+            "GET",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/tags",
+            want="data.tags",
+        )
+
+    def add_tags_to_view(self, tag_ids: Any, config: Optional[Config] = None) -> None:
+        """Tag the view with existing tags; returns None."""
+        self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/tags",
+            _merged(config, tagIds=tag_ids),
+        )
+
+    def remove_tags_from_view(
+        self, tag_ids: Any = None, config: Optional[Config] = None
+    ) -> None:
+        """Untag the view (tag_ids None: config says dissociateAll); returns None."""
+        cfg = _merged(config) if tag_ids is None else _merged(config, tagIds=tag_ids)
+        self._call(
+            "DELETE", "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/tags", cfg
+        )
+
+    saveAs = save_as
+    copyFormulas = copy_formulas
+    addFavorite = add_favorite
+    removeFavorite = remove_favorite
+    createSimilarViews = create_similar_views
+    autoAnalyse = auto_analyse
+    getMyPermissions = get_my_permissions
+    getViewUrl = get_view_url
+    getEmbedUrl = get_embed_url
+    getPrivateUrl = get_private_url
+    createPrivateUrl = create_private_url
+    removePrivateAccess = remove_private_access
+    makeViewPublic = make_view_public
+    removePublicAccess = remove_public_access
+    getPublishConfigurations = get_publish_configurations
+    updatePublishConfigurations = update_publish_configurations
+    addColumn = add_column
+    hideColumns = hide_columns
+    showColumns = show_columns
+    addRow = add_row
+    updateRow = update_row
+    deleteRow = delete_row
+    renameColumn = rename_column
+    deleteColumn = delete_column
+    addLookup = add_lookup
+    removeLookup = remove_lookup
+    autoAnalyseColumn = auto_analyse_column
+    refetchData = refetch_data
+    getLastImportDetails = get_last_import_details
+    getFormulaColumns = get_formula_columns
+    addFormulaColumn = add_formula_column
+    editFormulaColumn = edit_formula_column
+    deleteFormulaColumn = delete_formula_column
+    getAggregateFormulas = get_aggregate_formulas
+    addAggregateFormula = add_aggregate_formula
+    editAggregateFormula = edit_aggregate_formula
+    deleteAggregateFormula = delete_aggregate_formula
+    getViewDependents = get_view_dependents
+    getColumnDependents = get_column_dependents
+    updateSharedDetails = update_shared_details
+    getTableMetadata = get_table_metadata
+    getDatasources = get_datasources
+    sortDataByColumns = sort_data_by_columns
+    reorderColumns = reorder_columns
+    getViewTags = get_view_tags
+    addTagsToView = add_tags_to_view
+    removeTagsFromView = remove_tags_from_view
+
 
 class BulkAPI(_API):
     """Imports and exports of one workspace, and their asynchronous jobs."""
@@ -2965,6 +3622,198 @@ class BulkAPI(_API):
             view_id=view_id,
         )
 
+    def import_data_in_new_table(
+        self,
+        table_name: str,
+        file_type: str,
+        auto_identify: Union[bool, str],
+        file_path: str,
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Import a file into a new table; returns the import summary (data)."""
+        cfg = _merged(
+            config, tableName=table_name, fileType=file_type, autoIdentify=auto_identify
+        )
+        upload = _file_upload(file_path)
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/data",
+            cfg,
+            want="data",
+            body=lambda: upload,
+        )
+
+    def import_raw_data(
+        self,
+        view_id: Id,
+        import_type: str,
+        file_type: str,
+        auto_identify: Union[bool, str],
+        data: Any,
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Import data given as text into a table; returns the import summary (data)."""
+        cfg = _merged(
+            config,
+            fileType=file_type,
+            autoIdentify=auto_identify,
+            importType=import_type,
+        )
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/data",
+            cfg,
+            want="data",
+            data=data,
+            view_id=view_id,
+        )
+
+    def import_raw_data_in_new_table(
+        self,
+        table_name: str,
+        file_type: str,
+        auto_identify: Union[bool, str],
+        data: Any,
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Import data given as text into a new table; returns the summary (data)."""
+        cfg = _merged(
+            config, tableName=table_name, fileType=file_type, autoIdentify=auto_identify
+        )
+        return self._call(
+            "POST",
+            "/restapi/v2/workspaces/{workspace_id}/data",
+            cfg,
+            want="data",
+            data=data,
+        )
+
+    def import_bulk_data(
+        self,
+        view_id: Id,
+        import_type: str,
+        file_type: str,
+        auto_identify: Union[bool, str],
+        file_path: str,
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Start an import job into an existing table; returns data.jobId."""
+        cfg = _merged(
+            config,
+            fileType=file_type,
+            autoIdentify=auto_identify,
+            importType=import_type,
+        )
+        upload = _file_upload(file_path)
+        return self._call(
+            "POST",
+            "/restapi/v2/bulk/workspaces/{workspace_id}/views/{view_id}/data",
+            cfg,
+            want="data.jobId",
+            body=lambda: upload,
+            view_id=view_id,
+        )
+
+    def import_bulk_data_in_new_table(
+        self,
+        table_name: str,
+        file_type: str,
+        auto_identify: Union[bool, str],
+        file_path: str,
+        config: Optional[Config] = None,
+    ) -> Any:
+        """Start an import job into a new table; returns data.jobId."""
+        cfg = _merged(
+            config, tableName=table_name, fileType=file_type, autoIdentify=auto_identify
+        )
+        upload = _file_upload(file_path)
+        return self._call(
+            "POST",
+            "/restapi/v2/bulk/workspaces/{workspace_id}/data",
+            cfg,
+            want="data.jobId",
+            body=lambda: upload,
+        )
+
+    def import_data_as_batches(
+        self,
+        view_id: Id,
+        import_type: str,
+        auto_identify: Union[bool, str],
+        file_path: str,
+        batch_size: int,
+        config: Optional[Config] = None,
+        tool_config: Optional[Config] = None,
+    ) -> Any:
+        """Import a CSV into a table, batch_size records a call; returns data.jobId.
+
+        The header record heads every batch; quoted fields stay whole. Everything
+        is checked before the first batch is sent (at most 100 batches of at most
+        100 MB). ``tool_config`` is accepted for compatibility and ignored.
+        """
+        cfg = _merged(config, importType=import_type, autoIdentify=auto_identify)
+        return self._send_batches(
+            "/restapi/v2/bulk/workspaces/{workspace_id}/views/{view_id}/data/batch",
+            cfg,
+            file_path,
+            batch_size,
+            view_id=view_id,
+        )
+
+    def import_data_in_new_table_as_batches(
+        self,
+        table_name: str,
+        auto_identify: Union[bool, str],
+        file_path: str,
+        batch_size: int,
+        config: Optional[Config] = None,
+        tool_config: Optional[Config] = None,
+    ) -> Any:
+        """Import a CSV into a new table, batch_size records a call; returns data.jobId.
+
+        As import_data_as_batches; ``tool_config`` is accepted and ignored.
+        """
+        cfg = _merged(config, tableName=table_name, autoIdentify=auto_identify)
+        return self._send_batches(
+            "/restapi/v2/bulk/workspaces/{workspace_id}/data/batch",
+            cfg,
+            file_path,
+            batch_size,
+        )
+
+    def _send_batches(
+        self,
+        template: str,
+        config: Dict[str, Any],
+        file_path: str,
+        batch_size: int,
+        **ids: Any
+    ) -> Any:
+        """Send a CSV file in batches to a batch import path; return the job id.
+
+        The first batch carries batchKey "start", every later one the batchKey of
+        the answer before it; isLastBatch is "true" on the last batch only.
+        """
+        path = os.fspath(file_path)
+        header, ranges = _csv_batches(path, batch_size, _csv_quote(config))
+        uploads = [_batch_upload(path, header, records) for records in ranges]
+        key, job = "start", None  # type: Tuple[Any, Any]
+        for number, upload in enumerate(uploads, 1):
+            last = number == len(uploads)
+            cfg = _merged(config, batchKey=key, isLastBatch="true" if last else "false")
+            answer = self._call(
+                "POST", template, cfg, want="data", body=lambda: upload, **ids
+            )
+            if isinstance(answer, dict):
+                key, job = answer.get("batchKey", key), answer.get("jobId", job)
+            if job is None or (key == "start" and not last):
+                raise ParseException(
+                    "the answer to batch %d of %d has no jobId and batchKey"
+                    % (number, len(uploads)),
+                    json.dumps(answer),
+                )
+        return job
+
     def export_data(
         self,
         view_id: Id,
@@ -2982,9 +3831,62 @@ class BulkAPI(_API):
             view_id=view_id,
         )
 
+    def initiate_bulk_export(
+        self, view_id: Id, response_format: str, config: Optional[Config] = None
+    ) -> Any:
+        """Start an export job of a view's data; returns data.jobId."""
+        return self._call(
+            "GET",
+            "/restapi/v2/bulk/workspaces/{workspace_id}/views/{view_id}/data",
+            _merged(config, responseFormat=response_format),
+            want="data.jobId",
+            view_id=view_id,
+        )
+
+    def initiate_bulk_export_using_sql(
+        self, sql_query: str, response_format: str, config: Optional[Config] = None
+    ) -> Any:
+        """Start an export job of an SQL SELECT's result; returns data.jobId."""
+        return self._call(
+            "GET",
+            "/restapi/v2/bulk/workspaces/{workspace_id}/data",
+            _merged(config, responseFormat=response_format, sqlQuery=sql_query),
+            want="data.jobId",
+        )
+
+    def get_export_job_details(self, job_id: Id) -> Any:
+        """Fetch an export job's status; returns the answer's data."""
+        return self._call(
+            "GET",
+            "/restapi/v2/bulk/workspaces/{workspace_id}/exportjobs/{job_id}",
+            want="data",
+            job_id=job_id,
+        )
+
+    def export_bulk_data(self, job_id: Id, file_path: Any) -> None:
+        """Download a finished export job's data into file_path; returns None."""
+        self._call(
+            "GET",
+            "/restapi/v2/bulk/workspaces/{workspace_id}/exportjobs/{job_id}/data",
+            sink=_sink_for(file_path),
+            job_id=job_id,
+        )
+
     getImportJobDetails = get_import_job_details
     importData = import_data
+    importDataInNewTable = import_data_in_new_table
+    importRawData = import_raw_data
+    importRawDataInNewTable = import_raw_data_in_new_table
+    importBulkData = import_bulk_data
+    importBulkDataInNewTable = import_bulk_data_in_new_table
+    importDataAsBatches = import_data_as_batches
+    importDataInNewTableAsBatches = import_data_in_new_table_as_batches
     exportData = export_data
+    initiateBulkExport = initiate_bulk_export
+    initiateBulkExportUsingSql = initiate_bulk_export_using_sql
+    initiateBulkExportUsingSQL = initiate_bulk_export_using_sql
+    getExportJobDetails = get_export_job_details
+    exportBulkData = export_bulk_data
 
 
 # Nested names, as in Zoho's client (AnalyticsClient.BulkAPI and so on).

@@ -155,6 +155,8 @@ def headline():
 
 if __name__ == "__main__":
     headline()
+    import cassettes_view_bulk  # noqa: E402
     import cassettes_workspace  # noqa: E402
 
     cassettes_workspace.main(sys.argv[1:])
+    cassettes_view_bulk.main(sys.argv[1:])

@@ -89,6 +89,10 @@ def test_official_methods_differences_still_differ():
         assert signature_problems(getattr(M, cls_name), method), reason
 
 
+# Spellings of Zoho's Java client that the camelCase rule does not produce.
+JAVA_SPELLINGS = {"initiateBulkExportUsingSQL": "initiate_bulk_export_using_sql"}
+
+
 @pytest.mark.parametrize("cls_name", CLASSES)
 def test_camel_case_aliases(cls_name):
     cls = getattr(M, cls_name)
@@ -109,6 +113,7 @@ def test_camel_case_aliases(cls_name):
         if not any(
             _camel(s) == name and getattr(cls, name) is getattr(cls, s) for s in snake
         )
+        and getattr(cls, JAVA_SPELLINGS.get(name, ""), None) is not getattr(cls, name)
     ]
 
     assert (missing, strays) == ([], [])

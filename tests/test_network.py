@@ -118,6 +118,7 @@ def test_https_goes_through_a_connect_tunnel(tls_sandbox, transport, credentials
     # Token and API calls share one kept-alive tunnel; credentials go on the
     # CONNECT only, never to the server at the far end.
     assert proxy.tunnels == 1 and proxy.forwarded == 0
+    assert tls_sandbox.connections == 1  # the tunnel's: nothing went around it
     assert len(proxy.auth_headers) == 1
     if user is None:
         assert proxy.auth_headers == [None]
@@ -580,3 +581,22 @@ def test_threads_share_one_client_within_the_pool_limit(
     assert high[0] <= limit and idle() <= limit
     assert sandbox.token_requests == 1
     client.close()
+
+
+@pytest.mark.skipif(M.urllib3 is None, reason="urllib3 is not installed")
+def test_network_errors_read_the_same_on_both_transports(sandbox, unused_port):
+    messages = {}
+    for transport in ("stdlib", "urllib3"):
+        client = wired(sandbox, transport, retries=0)
+        client.access_token = "1000.preset"
+        sandbox.inject("drop")
+        with pytest.raises(M.IOException) as dropped:
+            client.get_orgs()
+        client.analytics_server_url = "http://127.0.0.1:%d" % unused_port
+        with pytest.raises(M.IOException) as refused:
+            client.get_orgs()
+        messages[transport] = (str(dropped.value), str(refused.value))
+        client.close()
+
+    assert messages["stdlib"] == messages["urllib3"]
+    assert "Connection refused" in messages["stdlib"][1]

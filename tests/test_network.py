@@ -94,6 +94,7 @@ def test_plain_http_goes_to_the_proxy_in_absolute_form(
 
     token, api = sandbox.requests
     assert token.path == "/oauth/v2/token" and api.path == "/restapi/v2/orgs"
+    assert sandbox.connections == 1  # kept alive through the proxy too
     for request in (token, api):
         assert request.proxied and request.target.startswith(sandbox.url + "/")
         header = request.headers.get("Proxy-Authorization")

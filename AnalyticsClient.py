@@ -385,22 +385,92 @@ class _Timeouts(object):
 
 
 class _Proxy(object):
+    """A forward HTTP proxy: absolute-form requests for http, CONNECT for https."""
+
     def __init__(
         self, host: str, port: int, user: Optional[str], password: Optional[str]
     ) -> None:
         self.host = host
         self.port = port
+        self.user = user
+        self.password = password
         self.auth = None  # type: Optional[str]
         if user is not None:
             pair = "%s:%s" % (user, password or "")
             self.auth = "Basic " + base64.b64encode(pair.encode("utf-8")).decode()
 
+    def netloc(self) -> str:
+        host = "[%s]" % self.host if ":" in self.host else self.host
+        return "%s:%d" % (host, self.port)
+
     def url(self) -> str:
-        return "http://%s:%d" % (self.host, self.port)
+        return "http://" + self.netloc()
+
+    def refused(self, status: int, reason: str, method: str, url: str) -> "IOException":
+        """The error for a proxy that answered ``status`` instead of passing on."""
+        if status == 407:
+            advice = (
+                "check the proxy_user_name and proxy_password given to set_proxy"
+                if self.auth
+                else "pass proxy_user_name and proxy_password to set_proxy"
+            )
+            what = "refused the credentials" if self.auth else "wants credentials"
+            message = "%s %s: the proxy %s %s (HTTP 407 %s); %s" % (
+                method,
+                _redact_url(url),
+                self.netloc(),
+                what,
+                reason or "Proxy Authentication Required",
+                advice,
+            )
+        else:
+            message = (
+                "%s %s: the proxy %s refused to pass the request on (HTTP %d %s)"
+                % (
+                    method,
+                    _redact_url(url),
+                    self.netloc(),
+                    status,
+                    reason,
+                )
+            )
+        error = IOException(message, method, url, sent=False)
+        error.http_status = status
+        # Wrong credentials or a forbidden target stay so; a gateway error may pass.
+        error.transient = status in (502, 503, 504)
+        return error
+
+
+_TUNNEL_STATUS = re.compile(r"Tunnel connection failed: (\d{3})\s*(.*)")
+
+
+def _causes(err: BaseException) -> List[BaseException]:
+    """The error and the errors it wraps (urllib3 nests them in several ways)."""
+    found = []  # type: List[BaseException]
+    todo = [err]
+    while todo and len(found) < 16:
+        item = todo.pop(0)
+        if any(item is seen for seen in found):
+            continue
+        found.append(item)
+        nested = [item.__cause__, getattr(item, "reason", None)]
+        nested.append(getattr(item, "original_error", None))
+        nested.extend(item.args)
+        todo.extend(x for x in nested if isinstance(x, BaseException))
+    return found
+
+
+def _is_urllib3_error(err: BaseException) -> bool:
+    return urllib3 is not None and isinstance(err, urllib3.exceptions.HTTPError)
 
 
 def _network_error(
-    err: BaseException, method: str, url: str, timeouts: _Timeouts, sent: bool
+    err: BaseException,
+    method: str,
+    url: str,
+    timeouts: _Timeouts,
+    sent: bool,
+    proxy: Optional[_Proxy] = None,
 ) -> IOException:
     """Translate any transport error into IOException; the one place that does."""
     where = _redact_url(url)
@@ -415,10 +485,37 @@ def _network_error(
             limit,
         )
         return TimeoutException(message, method, url, sent)
-    reason = str(err) or type(err).__name__
-    error = IOException("%s %s failed: %s" % (method, where, reason), method, url, sent)
-    # A certificate that fails verification fails the same way next time.
-    error.transient = not _is_tls_failure(err)
+    causes = _causes(err)
+    # The errors below urllib3's wrappers say what happened; wrappers repeat them.
+    root = [cause for cause in causes if not _is_urllib3_error(cause)] or causes
+    for cause in root:
+        tunnel = _TUNNEL_STATUS.match(str(cause))
+        if proxy is not None and tunnel:
+            status, reason = int(tunnel.group(1)), tunnel.group(2).strip()
+            return proxy.refused(status, reason, method, url)
+    reason = str(root[-1]) or type(root[-1]).__name__
+    verification = _certificate_failure(causes)
+    if verification is not None:
+        message = (
+            "%s %s: TLS certificate verification failed (%s); if a proxy or "
+            "firewall re-signs TLS, pass its CA file as ca_bundle="
+            % (method, where, verification)
+        )
+        error = IOException(message, method, url, sent=False)
+        error.transient = False  # the same certificate fails the same way again
+        return error
+    if proxy is not None and not sent:
+        message = "%s %s failed: cannot connect through the proxy %s: %s" % (
+            method,
+            where,
+            proxy.netloc(),
+            reason,
+        )
+    else:
+        message = "%s %s failed: %s" % (method, where, reason)
+    error = IOException(message, method, url, sent)
+    # A TLS failure other than a dropped connection fails the same way next time.
+    error.transient = not any(_is_tls_failure(cause) for cause in causes)
     return error
 
 
@@ -433,9 +530,22 @@ def _is_urllib3_timeout(err: BaseException) -> bool:
 
 
 def _is_tls_failure(err: BaseException) -> bool:
-    if isinstance(err, ssl.SSLError):
-        return True
-    return urllib3 is not None and isinstance(err, urllib3.exceptions.SSLError)
+    """A TLS error that is not merely a dropped connection (those may pass)."""
+    dropped = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError)
+    return isinstance(err, ssl.SSLError) and not isinstance(err, dropped)
+
+
+def _certificate_failure(causes: Sequence[BaseException]) -> Optional[str]:
+    """What certificate verification said, when it is what failed."""
+    for cause in causes:
+        if isinstance(cause, ssl.CertificateError):
+            text = getattr(cause, "verify_message", None) or str(cause)
+            return str(text)
+        if isinstance(cause, ssl.SSLError) and "CERTIFICATE_VERIFY_FAILED" in str(
+            cause
+        ):
+            return "certificate verify failed"
+    return None
 
 
 class _Transport(object):
@@ -480,6 +590,7 @@ class _Urllib3Transport(_Transport):
     name = "urllib3"
 
     def __init__(self, ssl_context: ssl.SSLContext, proxy: Optional[_Proxy]) -> None:
+        self._proxy = proxy
         options = dict(
             num_pools=_POOL_SIZE,
             maxsize=_POOL_SIZE,
@@ -517,13 +628,39 @@ class _Urllib3Transport(_Transport):
             )
         except (errors.ConnectTimeoutError, errors.ProxyError) as err:
             # Refused, DNS and proxy failures: the request never left.
-            raise _network_error(err, method, url, timeouts, sent=False) from err
-        except (errors.HTTPError, OSError, http.client.HTTPException) as err:
-            raise _network_error(err, method, url, timeouts, sent=True) from err
-        return _Urllib3Response(raw)
+            error = _network_error(err, method, url, timeouts, False, self._proxy)
+            raise error from err
+        except _TRANSPORT_ERRORS + (errors.HTTPError,) as err:
+            error = _network_error(err, method, url, timeouts, True, self._proxy)
+            raise error from err
+        return _proxy_checked(_Urllib3Response(raw), self._proxy, method, url)
 
     def close(self) -> None:
         self._pool.clear()
+
+
+# What sending can raise besides IOException: socket and TLS errors (a hostname
+# mismatch is a ValueError before Python 3.7) and http.client's protocol errors.
+_TRANSPORT_ERRORS = (OSError, http.client.HTTPException, ssl.CertificateError)
+
+# How a keep-alive connection that the server closed shows when it is used.
+_DROPPED = (
+    BrokenPipeError,
+    ConnectionResetError,
+    ConnectionAbortedError,
+    ssl.SSLEOFError,
+    ssl.SSLZeroReturnError,
+)
+
+
+def _proxy_checked(
+    response: _Response, proxy: Optional[_Proxy], method: str, url: str
+) -> _Response:
+    """Turn a proxy's 407 to a plain-http request into the error it stands for."""
+    if proxy is not None and response.status == 407:
+        response.close()
+        raise proxy.refused(407, "", method, url)
+    return response
 
 
 class _StdlibResponse(_Response):
@@ -545,12 +682,21 @@ class _StdlibResponse(_Response):
     def close(self) -> None:
         release, self._release = self._release, None
         if release is not None:
+            # Only a connection whose answer was read to its end can carry another.
             reusable = self.done and not getattr(self._raw, "will_close", True)
             release(reusable)
 
 
 class _StdlibTransport(_Transport):
-    """Sends requests with http.client, keeping idle connections per host."""
+    """Sends requests with http.client, keeping idle connections per host.
+
+    At most _POOL_SIZE idle connections are kept per host; a connection goes back
+    to the pool only after its answer was read to the end. An idle connection
+    that the server closed is noticed before use and replaced. Should the server
+    close one just as a request goes out, the request is sent again on a new
+    connection when that cannot duplicate it: a GET, or a request whose sending
+    failed (the server cannot have acted on what it did not receive).
+    """
 
     name = "stdlib"
 
@@ -559,6 +705,7 @@ class _StdlibTransport(_Transport):
         self._proxy = proxy
         self._idle = {}  # type: Dict[Tuple[str, str, int], List[Any]]
         self._lock = threading.Lock()
+        self._closed = False
 
     def send(
         self,
@@ -580,34 +727,48 @@ class _StdlibTransport(_Transport):
             if self._proxy.auth:
                 headers["Proxy-Authorization"] = self._proxy.auth
 
-        conn = self._checkout(key)
-        sent = False
-        try:
-            if conn is None:
-                conn = self._connect(scheme, host, port, timeouts)
-            sock = conn.sock
-            if sock is not None:
-                sock.settimeout(timeouts.read)
-            sent = True
-            conn.request(
-                method,
-                target,
-                body=None if body is None else body.payload(),
-                headers=headers,
-            )
-            raw = conn.getresponse()
-        except (OSError, http.client.HTTPException) as err:
-            if conn is not None:
-                conn.close()
-            raise _network_error(err, method, url, timeouts, sent) from err
+        fresh = False
+        while True:
+            conn = None if fresh else self._checkout(key)
+            reused = conn is not None
+            sent = writing = False
+            try:
+                if conn is None:
+                    conn = self._connect(scheme, host, port, timeouts)
+                sock = conn.sock
+                if sock is not None:
+                    sock.settimeout(timeouts.read)
+                sent = writing = True
+                conn.request(
+                    method,
+                    target,
+                    body=None if body is None else body.payload(),
+                    headers=headers,
+                )
+                writing = False
+                raw = conn.getresponse()
+            except _TRANSPORT_ERRORS as err:
+                if conn is not None:
+                    conn.close()
+                if reused and _resendable(err, method, writing):
+                    logger.debug(
+                        "%s %s: the server had closed the pooled connection; "
+                        "sending on a new one",
+                        method,
+                        parts.path,
+                    )
+                    self._discard(key)
+                    fresh = True
+                    continue
+                error = _network_error(err, method, url, timeouts, sent, self._proxy)
+                raise error from err
+            break
 
         def release(reusable: bool, conn: Any = conn) -> None:
-            if reusable:
-                self._checkin(key, conn)
-            else:
-                conn.close()
+            self._release(key, conn, reusable)
 
-        return _StdlibResponse(raw, release)
+        response = _StdlibResponse(raw, release)
+        return _proxy_checked(response, self._proxy, method, url)
 
     def _connect(self, scheme: str, host: str, port: int, timeouts: _Timeouts) -> Any:
         # The class is looked up on every connection so that test tools which
@@ -651,20 +812,36 @@ class _StdlibTransport(_Transport):
                 conn.close()
         return None
 
-    def _checkin(self, key: Tuple[str, str, int], conn: Any) -> None:
-        with self._lock:
-            idle = self._idle.setdefault(key, [])
-            if len(idle) < _POOL_SIZE:
-                idle.append(conn)
-                return
+    def _release(self, key: Tuple[str, str, int], conn: Any, reusable: bool) -> None:
+        if reusable:
+            with self._lock:
+                idle = self._idle.setdefault(key, []) if not self._closed else None
+                if idle is not None and len(idle) < _POOL_SIZE:
+                    idle.append(conn)
+                    return
         conn.close()
+
+    def _discard(self, key: Tuple[str, str, int]) -> None:
+        """Close the idle connections to a host whose server dropped one of them."""
+        with self._lock:
+            idle = self._idle.pop(key, [])
+        for conn in idle:
+            conn.close()
 
     def close(self) -> None:
         with self._lock:
             idle, self._idle = self._idle, {}
+            self._closed = True  # connections handed out now close when released
         for conns in idle.values():
             for conn in conns:
                 conn.close()
+
+
+def _resendable(err: BaseException, method: str, writing: bool) -> bool:
+    """Tell whether a reused connection failed in a way that sending again is safe."""
+    if isinstance(err, IOException) or not isinstance(err, _DROPPED):
+        return False
+    return writing or method in ("GET", "HEAD")
 
 
 def _connection_dropped(conn: Any) -> bool:
@@ -700,6 +877,72 @@ def _make_transport(
     if name == "urllib3" or (name == "auto" and urllib3 is not None):
         return _Urllib3Transport(ssl_context, proxy)
     return _StdlibTransport(ssl_context, proxy)
+
+
+def _ssl_context(ca_bundle: Any) -> Tuple[Optional[ssl.SSLContext], Optional[str]]:
+    """Load ca_bundle now, so that a wrong path fails where it is given.
+
+    Returns the context (None: the system store, loaded when first needed) and the
+    path as text. A folder is taken as OpenSSL's hashed certificate directory.
+    """
+    if ca_bundle is None:
+        return None, None
+    try:
+        path = os.fsdecode(os.fspath(ca_bundle))
+    except TypeError:
+        raise ValueError(
+            "ca_bundle must be the path of a CA file, not %s" % type(ca_bundle).__name__
+        ) from None
+    if os.path.isdir(path):
+        return ssl.create_default_context(capath=path), path
+    if not os.path.isfile(path):
+        raise ValueError("ca_bundle %s: no such file" % path)
+    try:
+        return ssl.create_default_context(cafile=path), path
+    except (OSError, ValueError) as err:
+        raise ValueError(
+            "ca_bundle %s holds no usable CA certificate: %s" % (path, err)
+        ) from err
+
+
+def _proxy_settings(host: Any, port: Any, user: Any, password: Any) -> _Proxy:
+    """Check set_proxy's arguments; raise ValueError naming the wrong one."""
+    text = "" if isinstance(port, bool) else str(port).strip()
+    if not isinstance(port, (numbers.Integral, str)) or not re.match(
+        r"^[0-9]{1,5}$", text
+    ):
+        raise ValueError("proxy_port must be a port number, not %r" % (port,))
+    if not 0 < int(text) < 65536:
+        raise ValueError("proxy_port must be between 1 and 65535, not %s" % text)
+    if not isinstance(host, str):
+        raise ValueError(
+            "proxy_host must be a host name or IP address, not %s" % type(host).__name__
+        )
+    name = host.strip()
+    if name.startswith("[") and name.endswith("]"):
+        name = name[1:-1]  # an IPv6 address in URL brackets
+    if (
+        not name
+        or name.count(":") == 1
+        or any(
+            ch in "/@?#[]" or ch.isspace() or ord(ch) < 32 or ord(ch) == 127
+            for ch in name
+        )
+    ):
+        raise ValueError(
+            "proxy_host must be a host name or IP address, without scheme, port "
+            "or path, not %r" % (host,)
+        )
+    for param, value in (("proxy_user_name", user), ("proxy_password", password)):
+        if value is not None and not isinstance(value, str):
+            raise ValueError(
+                "%s must be a string or None, not %s" % (param, type(value).__name__)
+            )
+    return _Proxy(name, int(text), user or None, password)
+
+
+def _proxy_setting(client: "AnalyticsClient", name: str) -> Any:
+    return getattr(client._proxy, name, None)
 
 
 # Authentication
@@ -1293,16 +1536,14 @@ class AnalyticsClient(object):
         self.client_secret = client_secret
         self.refresh_token = refresh_token
 
-        if data_centre is None:
-            data_centre = "us"
-        if data_centre not in DATA_CENTRES:
-            raise ValueError(
-                "data_centre must be one of %s, not %r"
-                % (", ".join(sorted(DATA_CENTRES)), data_centre)
-            )
-        self.data_centre = data_centre
-        self.accounts_server_url, self.analytics_server_url = DATA_CENTRES[data_centre]
+        self._transport_name = transport
+        self._transport = None  # type: Optional[_Transport]
+        self._transport_lock = threading.Lock()
+        self._proxy = None  # type: Optional[_Proxy]
+        self._tokens = _Tokens(self)
+        _check_transport(transport)
 
+        self.data_centre = "us" if data_centre is None else data_centre
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self.transfer_timeout = transfer_timeout
@@ -1310,13 +1551,6 @@ class AnalyticsClient(object):
         self.retry_backoff = retry_backoff
         self.token_cache = token_cache
         self.ca_bundle = ca_bundle
-
-        self._transport_name = transport
-        self._transport = None  # type: Optional[_Transport]
-        self._transport_lock = threading.Lock()
-        self._proxy = None  # type: Optional[_Proxy]
-        self._tokens = _Tokens(self)
-        _check_transport(transport)
 
     def __repr__(self) -> str:
         return (
@@ -1352,6 +1586,36 @@ class AnalyticsClient(object):
     def access_token(self, token: Optional[str]) -> None:
         self._tokens.set(token)
 
+    @property
+    def data_centre(self) -> str:
+        """The data centre named last (``us eu in au cn jp sa ca``).
+
+        Setting it sets both server URLs; assigning ``accounts_server_url`` or
+        ``analytics_server_url`` afterwards still wins.
+        """
+        return self._data_centre
+
+    @data_centre.setter
+    def data_centre(self, name: str) -> None:
+        key = name.strip().lower() if isinstance(name, str) else None
+        if key not in DATA_CENTRES:
+            raise ValueError(
+                "data_centre must be one of %s, not %r"
+                % (", ".join(sorted(DATA_CENTRES)), name)
+            )
+        self._data_centre = key
+        self.accounts_server_url, self.analytics_server_url = DATA_CENTRES[key]
+
+    @property
+    def ca_bundle(self) -> Optional[str]:
+        """CA file (or folder) that TLS is verified with; None: the system store."""
+        return self._ca_bundle
+
+    @ca_bundle.setter
+    def ca_bundle(self, path: Optional[str]) -> None:
+        self._ssl_context, self._ca_bundle = _ssl_context(path)
+        self._reset_transport()
+
     def set_proxy(
         self,
         proxy_host: str,
@@ -1359,17 +1623,43 @@ class AnalyticsClient(object):
         proxy_user_name: Optional[str] = None,
         proxy_password: Optional[str] = None,
     ) -> None:
-        """Send every request, API and token, through an HTTP proxy (CONNECT for https)."""
-        try:
-            port = int(proxy_port)
-        except (TypeError, ValueError):
-            raise ValueError("proxy_port must be a port number, not %r" % (proxy_port,))
-        if not 0 < port < 65536:
-            raise ValueError("proxy_port must be between 1 and 65535, not %d" % port)
-        if not isinstance(proxy_host, str) or not proxy_host:
-            raise ValueError("proxy_host must be a host name")
-        self._proxy = _Proxy(proxy_host, port, proxy_user_name or None, proxy_password)
+        """Send every request, API and token, through an HTTP proxy.
+
+        Requests to http URLs go to the proxy in absolute form, https ones through
+        a CONNECT tunnel. With a user name, ``Proxy-Authorization: Basic`` carries
+        the credentials (UTF-8). Pooled connections are closed; ``proxy = False``
+        turns the proxy off again.
+        """
+        self._proxy = _proxy_settings(
+            proxy_host, proxy_port, proxy_user_name, proxy_password
+        )
         self._reset_transport()
+
+    @property
+    def proxy(self) -> bool:
+        """True while requests go through the proxy given to set_proxy."""
+        return self._proxy is not None
+
+    @proxy.setter
+    def proxy(self, on: bool) -> None:
+        if on and self._proxy is None:
+            raise ValueError("call set_proxy(proxy_host, proxy_port, ...) first")
+        if not on:
+            self._proxy = None
+            self._reset_transport()
+
+    proxy_host = property(
+        lambda self: _proxy_setting(self, "host"), doc="The proxy's host, or None."
+    )
+    proxy_port = property(
+        lambda self: _proxy_setting(self, "port"), doc="The proxy's port, or None."
+    )
+    proxy_user_name = property(
+        lambda self: _proxy_setting(self, "user"), doc="The proxy user, or None."
+    )
+    proxy_password = property(
+        lambda self: _proxy_setting(self, "password"), doc="The proxy password."
+    )
 
     def close(self) -> None:
         """Close pooled connections; the client opens new ones when used again."""
@@ -1392,7 +1682,7 @@ class AnalyticsClient(object):
         if transport is None:
             with self._transport_lock:
                 if self._transport is None:
-                    context = ssl.create_default_context(cafile=self.ca_bundle)
+                    context = self._ssl_context or ssl.create_default_context()
                     self._transport = _make_transport(
                         self._transport_name, context, self._proxy
                     )

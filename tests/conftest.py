@@ -79,6 +79,7 @@ def zoho_matcher(sent, recorded):
     assert _media_type(sent) == _media_type(recorded), "Content-Type"
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_recording_configure(config, vcr):
     vcr.register_matcher("zoho", zoho_matcher)
 

@@ -12,9 +12,14 @@ transports behave the same way: same timeouts, retries, errors and logging.
     ac = AnalyticsClient(client_id, client_secret, refresh_token)
     bulk = ac.get_bulk_instance(org_id, workspace_id)
     details = bulk.get_import_job_details(job_id)
+
+Waiting for a job: ``bulk.wait_for_import_job(job_id)``. From a shell:
+``python -m AnalyticsClient --help``.
 """
 
+import argparse
 import base64
+import configparser
 import email.utils
 import hashlib
 import http.client
@@ -73,6 +78,7 @@ __all__ = [
     "UnitsExhaustedException",
     "JobBusyException",
     "JobFailedException",
+    "JobTimeoutException",
     "ServerError",
     "ParseError",
     "FileTokenCache",
@@ -113,6 +119,12 @@ _RATE_LIMITED = 6045
 _UNITS_EXHAUSTED = 6043
 _JOB_BUSY = frozenset((10001, 7198, 8132, 8134))
 
+# Job codes of import and export jobs; 1001 (not started) and 1002 (running) mean
+# "ask again later".
+_JOB_FAILED = "1003"
+_JOB_DONE = "1004"
+_JOB_NOT_FOUND = "1005"
+
 # HTTP statuses after which Zoho did not process the request: any request may be
 # sent again. A gateway error (502, 504) may come after the request reached Zoho,
 # so only a GET is repeated after one.
@@ -130,6 +142,7 @@ _GATEWAY = frozenset((502, 504))
 #   |   +-- JobBusyException        10001, 7198, 8132, 8134: a job is running already
 #   |   +-- JobFailedException      an import or export job ended in error (1003/1005)
 #   +-- ParseException              the answer could not be read (alias ParseError)
+#   +-- JobTimeoutException         a job was not done when a wait for it ran out
 #   +-- IOException (OSError)       the network failed; the cause is ``__cause__``
 #       +-- TimeoutException        connect or read timeout
 
@@ -247,6 +260,9 @@ class JobBusyException(ServerException):
 class JobFailedException(ServerException):
     """Raised when an import or export job ends in error (1003) or is not found."""
 
+    job_id = None  # type: Optional[str]
+    details = None  # type: Optional[Dict[str, Any]]
+
 
 class ParseException(AnalyticsError):
     """Raised when an answer cannot be read (not JSON, empty, wrong shape)."""
@@ -266,6 +282,25 @@ class ParseException(AnalyticsError):
     def getResponseMessage(self) -> str:
         """Return the raw answer that could not be parsed."""
         return self.responseContent
+
+
+class JobTimeoutException(AnalyticsError):
+    """Raised when a job is not done when the wait for it runs out; it goes on."""
+
+    def __init__(
+        self, message: str, job_id: str, timeout: float, details: Dict[str, Any]
+    ) -> None:
+        super().__init__(message)
+        self.job_id = job_id
+        self.timeout = timeout
+        self.details = details  # the job's last status
+
+    def _fields(self) -> List[Tuple[str, Any]]:
+        return [
+            ("message", self.message),
+            ("job_id", self.job_id),
+            ("timeout", self.timeout),
+        ]
 
 
 class IOException(AnalyticsError, OSError):
@@ -1339,9 +1374,14 @@ def _csv_batches(
 
 
 class _Sink(object):
-    """Where a download goes; begin() may be called again to start over."""
+    """Where a download goes; begin() may be called again to start over.
+
+    ``progress``, when set, is called with the bytes received so far and the
+    announced total (None when the answer gave no length) after every piece.
+    """
 
     restartable = True
+    progress = None  # type: Optional[Callable[[int, Optional[int]], None]]
 
     def begin(self) -> None:
         raise NotImplementedError
@@ -1359,8 +1399,11 @@ class _Sink(object):
 class _AtomicFile(_Sink):
     """Writes beside the target and renames over it only when all bytes arrived."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(
+        self, path: str, progress: Optional[Callable[[int, Optional[int]], None]] = None
+    ) -> None:
         self.path = os.path.abspath(os.fspath(path))
+        self.progress = progress
         folder = os.path.dirname(self.path)
         if not os.path.isdir(folder):
             raise ValueError(
@@ -1428,6 +1471,8 @@ class _StreamSink(_Sink):
 
 
 def _sink_for(target: Any) -> _Sink:
+    if isinstance(target, _Sink):
+        return target
     if hasattr(target, "write"):
         return _StreamSink(target)
     if isinstance(target, (str, bytes)) or hasattr(target, "__fspath__"):
@@ -1949,6 +1994,8 @@ class AnalyticsClient(object):
         """Copy a download into sink, checking that every promised byte arrived."""
         sink.begin()
         received = 0
+        expected = response.headers.get("content-length", "")
+        total = int(expected) if expected.isdigit() else None
         try:
             while True:
                 try:
@@ -1959,8 +2006,9 @@ class AnalyticsClient(object):
                     break
                 sink.write(data)
                 received += len(data)
-            expected = response.headers.get("content-length", "")
-            if expected.isdigit() and int(expected) != received:
+                if sink.progress is not None:
+                    sink.progress(received, total)
+            if total is not None and total != received:
                 raise IOException(
                     "%s %s: the answer broke off after %d of %s bytes"
                     % (method, _redact_url(url), received, expected),
@@ -3886,6 +3934,59 @@ class BulkAPI(_API):
             job_id=job_id,
         )
 
+    def wait_for_import_job(
+        self,
+        job_id: Id,
+        timeout: Optional[float] = 3600.0,
+        interval: float = 2.0,
+        max_interval: float = 30.0,
+        progress: Optional[Callable[[Dict[str, Any]], None]] = None,
+    ) -> Dict[str, Any]:
+        """Poll an import job until it is done; returns its final details.
+
+        Calls get_import_job_details first at once, then after ``interval``
+        seconds, each wait 1.5 times the last up to ``max_interval``, and never
+        past ``timeout`` seconds from the start (None: no limit), when one last
+        poll is made. ``progress(details)`` is called after every poll. Returns
+        the details of job code 1004 (with ``jobInfo.importSummary``). Raises
+        JobFailedException (``errorCode`` 1003, the message carries Zoho's
+        ``importErrors``) when the job failed, the same with 1005 when Zoho no
+        longer knows it, and JobTimeoutException when the time is up: the job
+        goes on at Zoho.
+        """
+        return _wait_for_job(
+            "import",
+            self.get_import_job_details,
+            job_id,
+            timeout,
+            interval,
+            max_interval,
+            progress,
+        )
+
+    def wait_for_export_job(
+        self,
+        job_id: Id,
+        timeout: Optional[float] = 3600.0,
+        interval: float = 2.0,
+        max_interval: float = 30.0,
+        progress: Optional[Callable[[Dict[str, Any]], None]] = None,
+    ) -> Dict[str, Any]:
+        """Poll an export job until it is done; returns its final details.
+
+        Works as wait_for_import_job, over get_export_job_details; once it
+        returns, export_bulk_data downloads the data.
+        """
+        return _wait_for_job(
+            "export",
+            self.get_export_job_details,
+            job_id,
+            timeout,
+            interval,
+            max_interval,
+            progress,
+        )
+
     def import_data(
         self,
         view_id: Id,
@@ -4177,6 +4278,83 @@ class BulkAPI(_API):
     initiateBulkExportUsingSQL = initiate_bulk_export_using_sql
     getExportJobDetails = get_export_job_details
     exportBulkData = export_bulk_data
+    waitForImportJob = wait_for_import_job
+    waitForExportJob = wait_for_export_job
+
+
+def _wait_for_job(
+    kind: str,
+    fetch: Callable[[Id], Dict[str, Any]],
+    job_id: Id,
+    timeout: Optional[float],
+    interval: float,
+    max_interval: float,
+    progress: Optional[Callable[[Dict[str, Any]], None]],
+) -> Dict[str, Any]:
+    """Poll fetch(job_id) with growing pauses until the job is done, failed or late."""
+    if not interval > 0 or not max_interval > 0:
+        raise ValueError("interval and max_interval must be more than 0 seconds")
+    if timeout is not None and not timeout >= 0:
+        raise ValueError("timeout must be 0 or more seconds, or None")
+    job = _id_text("job_id", job_id)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    pause = min(interval, max_interval)
+
+    while True:
+        details = fetch(job_id)
+        if progress is not None:
+            progress(details)
+        code = str(details.get("jobCode", ""))
+        if code == _JOB_DONE:
+            return details
+        if code in (_JOB_FAILED, _JOB_NOT_FOUND):
+            raise _job_failure(kind, job, code, details)
+
+        # Not done yet: sleep, but never past the deadline, then poll once more.
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            raise JobTimeoutException(
+                "%s job %s is not done after %g s (last status %s, code %s); it goes "
+                "on at Zoho: wait again or allow a longer timeout"
+                % (kind, job, cast(float, timeout), details.get("jobStatus"), code),
+                job,
+                cast(float, timeout),
+                details,
+            )
+        delay = pause if left is None else min(pause, left)
+        logger.debug("%s job %s: code %s; next poll in %.1f s", kind, job, code, delay)
+        time.sleep(delay)
+        pause = min(pause * 1.5, max_interval)
+
+
+def _job_failure(
+    kind: str, job_id: str, code: str, details: Dict[str, Any]
+) -> JobFailedException:
+    """The exception for a job that ended in error (1003) or is unknown (1005)."""
+    if code == _JOB_NOT_FOUND:
+        message = "%s job %s not found (%s): check the job id and the workspace" % (
+            kind,
+            job_id,
+            details.get("jobStatus") or "JOB NOT FOUND",
+        )
+    else:
+        info = details.get("jobInfo")
+        reason = (
+            (info.get("importErrors") if isinstance(info, dict) else None)
+            or details.get("errorMessage")
+            or details.get("jobStatus")
+            or "ERROR OCCURRED"
+        )
+        message = "%s job %s failed: %s" % (kind, job_id, reason)
+    error = JobFailedException(
+        message,
+        int(code),
+        summary=details.get("jobStatus"),
+        response_content=json.dumps(details),
+    )
+    error.job_id = job_id
+    error.details = details
+    return error
 
 
 # Nested names, as in Zoho's client (AnalyticsClient.BulkAPI and so on).
@@ -4184,3 +4362,778 @@ AnalyticsClient.OrgAPI = OrgAPI  # type: ignore[attr-defined]
 AnalyticsClient.WorkspaceAPI = WorkspaceAPI  # type: ignore[attr-defined]
 AnalyticsClient.ViewAPI = ViewAPI  # type: ignore[attr-defined]
 AnalyticsClient.BulkAPI = BulkAPI  # type: ignore[attr-defined]
+
+
+# Command line: python -m AnalyticsClient
+#
+# A thin shell over the API classes for people and scripts: results go to stdout
+# (JSON with --json), everything else to stderr in one line. Credentials come from
+# the environment or a credentials file that only its owner can read, never from
+# arguments, which other users can see in the process list.
+
+_CLI = "python -m AnalyticsClient"
+_CREDENTIALS_FILE = "~/.config/zoho-analytics/credentials"
+_CREDENTIALS_SECTION = "zoho-analytics"
+_CREDENTIAL_VARS = (
+    ("client_id", "ZOHO_CLIENT_ID"),
+    ("client_secret", "ZOHO_CLIENT_SECRET"),
+    ("refresh_token", "ZOHO_REFRESH_TOKEN"),
+)
+_EXPORT_FORMATS = ("csv", "json", "xml", "xls", "pdf", "html", "image")
+_FORMAT_OF_SUFFIX = {
+    ".csv": "csv",
+    ".json": "json",
+    ".xml": "xml",
+    ".xls": "xls",
+    ".xlsx": "xls",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+}
+
+# Exit codes.
+_EXIT_ZOHO = 1  # Zoho answered with an error, or an answer could not be read
+_EXIT_USAGE = 2  # bad arguments, missing credentials or ids, a local file problem
+_EXIT_NETWORK = 3
+_EXIT_JOB_FAILED = 4  # job code 1003, or 1005 (not found)
+_EXIT_JOB_LATE = 5  # the job was still running when --timeout ran out
+
+_EPILOG = """\
+credentials:
+  ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN, or the file given
+  by --config (default %(file)s) that only its owner
+  may read (chmod 600):
+
+    [%(section)s]
+    client_id = 1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+    client_secret = ...
+    refresh_token = 1000....
+    data_centre = eu        (optional)
+
+  A variable that is set wins over the file. Ids: --org and --workspace, or
+  ZOHO_ORG_ID and ZOHO_WORKSPACE_ID. Options may come before or after the command.
+
+exit codes:
+  0 done, 1 Zoho error, 2 usage, 3 network, 4 job failed, 5 job still running
+  when --timeout ran out
+""" % {
+    "file": _CREDENTIALS_FILE,
+    "section": _CREDENTIALS_SECTION,
+}
+
+
+class _UsageError(Exception):
+    """A problem the user fixes by running the command differently (exit 2)."""
+
+
+def _global_options(late: bool) -> argparse.ArgumentParser:
+    """The options every command takes; ``late`` builds the copy for after it.
+
+    The copy that sub-commands parse sets nothing when an option is absent, so a
+    value given before the command is not overwritten by a default after it.
+    """
+    unset = argparse.SUPPRESS if late else None
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("global options")
+    group.add_argument(
+        "--org", metavar="ID", default=unset, help="organisation id (ZOHO_ORG_ID)"
+    )
+    group.add_argument(
+        "--workspace",
+        metavar="ID",
+        default=unset,
+        help="workspace id (ZOHO_WORKSPACE_ID)",
+    )
+    group.add_argument(
+        "--data-centre",
+        choices=sorted(DATA_CENTRES),
+        metavar="DC",
+        default=unset,
+        help="data centre of the account: %s (default us)"
+        % ", ".join(sorted(DATA_CENTRES)),
+    )
+    group.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if late else False,
+        help="print results as JSON",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        dest="verbose_late" if late else "verbose",
+        default=argparse.SUPPRESS if late else 0,
+        help="log to stderr (-vv: every request)",
+    )
+    group.add_argument(
+        "--analytics-url", metavar="URL", default=unset, help="API server base URL"
+    )
+    group.add_argument(
+        "--accounts-url", metavar="URL", default=unset, help="OAuth server base URL"
+    )
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        default=unset,
+        help="credentials file (default %s)" % _CREDENTIALS_FILE,
+    )
+    return parent
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("not a number of seconds: %r" % text)
+    return value
+
+
+def _cli_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=_CLI,
+        description="Zoho Analytics from the command line: import and export data,\n"
+        "follow bulk jobs, list organisations, workspaces and views.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_global_options(late=False)],
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands"
+    )
+    commands.required = True
+    late = [_global_options(late=True)]
+
+    def command(
+        name: str, handler: Callable[["_Run"], int], text: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text, parents=late)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def waiting(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--timeout",
+            type=_seconds,
+            default=3600.0,
+            metavar="SECONDS",
+            help="give up waiting after this long (default 3600)",
+        )
+        sub.add_argument(
+            "--interval",
+            type=_seconds,
+            default=2.0,
+            metavar="SECONDS",
+            help="first pause between polls; it grows 1.5 times (default 2)",
+        )
+        sub.add_argument(
+            "--max-interval",
+            type=_seconds,
+            default=30.0,
+            metavar="SECONDS",
+            help="longest pause between polls (default 30)",
+        )
+
+    sub = command(
+        "import-job-status", _cmd_import_job_status, "show an import job's status"
+    )
+    sub.add_argument("job", metavar="JOB", help="import job id")
+    sub = command(
+        "import-job-wait",
+        _cmd_import_job_wait,
+        "wait for an import job to finish and show its summary",
+    )
+    sub.add_argument("job", metavar="JOB", help="import job id")
+    waiting(sub)
+    sub = command(
+        "export-job-status", _cmd_export_job_status, "show an export job's status"
+    )
+    sub.add_argument("job", metavar="JOB", help="export job id")
+    sub = command(
+        "export-job-wait", _cmd_export_job_wait, "wait for an export job to finish"
+    )
+    sub.add_argument("job", metavar="JOB", help="export job id")
+    waiting(sub)
+    sub = command(
+        "export-job-download",
+        _cmd_export_job_download,
+        "download a finished export job's data into FILE",
+    )
+    sub.add_argument("job", metavar="JOB", help="export job id")
+    sub.add_argument("file", metavar="FILE", help="file to write (replaced whole)")
+
+    sub = command("import", _cmd_import, "import a CSV or JSON file")
+    sub.add_argument("file", metavar="FILE", help="CSV or JSON file to import")
+    target = sub.add_mutually_exclusive_group(required=True)
+    target.add_argument("--view", metavar="ID", help="existing table to import into")
+    target.add_argument("--table-name", metavar="NAME", help="new table to create")
+    sub.add_argument(
+        "--import-type",
+        choices=("append", "truncateadd", "updateadd"),
+        help="how rows join an existing table (default append)",
+    )
+    sub.add_argument(
+        "--matching-columns",
+        metavar="COLS",
+        help="comma-separated columns that identify a row (updateadd)",
+    )
+    sub.add_argument(
+        "--file-type",
+        choices=("csv", "json"),
+        help="format of FILE (default from its name, else csv)",
+    )
+    sub.add_argument(
+        "--auto-identify",
+        choices=("true", "false"),
+        default="true",
+        help="let Zoho detect the CSV format and column types (default true)",
+    )
+    sub.add_argument(
+        "--bulk",
+        action="store_true",
+        help="start an import job and print its id instead of waiting",
+    )
+
+    sub = command("export", _cmd_export, "export a view's data into FILE")
+    sub.add_argument("view", metavar="VIEW", help="view id")
+    sub.add_argument("file", metavar="FILE", help="file to write (replaced whole)")
+    sub.add_argument(
+        "--format",
+        choices=_EXPORT_FORMATS + ("xlsx",),
+        help="export format (default from FILE's name; xlsx means xls)",
+    )
+    sub.add_argument(
+        "--bulk",
+        action="store_true",
+        help="go through an export job (for big views): start it, wait, download",
+    )
+    waiting(sub)
+
+    command("orgs", _cmd_orgs, "list your organisations")
+    command("workspaces", _cmd_workspaces, "list the workspaces you own or share")
+    sub = command("views", _cmd_views, "list the views of a workspace")
+    sub.add_argument(
+        "view_workspace",
+        metavar="WORKSPACE",
+        nargs="?",
+        help="workspace id (default --workspace)",
+    )
+    return parser
+
+
+class _Console(object):
+    """Results to stdout (as text or JSON); a live status line on a stderr terminal."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+        self.out = sys.stdout
+        self.err = sys.stderr
+        self.live = _is_terminal(self.err)
+        self._width = 0  # of the status line on screen
+
+    def result(self, data: Any, lines: Sequence[str]) -> None:
+        self.end_status()
+        if self.as_json:
+            self.out.write(json.dumps(data, indent=2) + "\n")
+        else:
+            for line in lines:
+                self.out.write(line + "\n")
+        self.out.flush()
+
+    def status(self, text: str) -> None:
+        if self.live:
+            self.err.write("\r" + text.ljust(self._width))
+            self.err.flush()
+            self._width = len(text)
+
+    def end_status(self) -> None:
+        if self._width:
+            self.err.write("\n")
+            self.err.flush()
+            self._width = 0
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Run(object):
+    """One command's arguments, output and (lazily made) client."""
+
+    def __init__(self, args: argparse.Namespace, console: _Console) -> None:
+        self.args = args
+        self.console = console
+        self._client = None  # type: Optional[AnalyticsClient]
+
+    def org(self) -> str:
+        return _id_option(
+            self.args.org, "ZOHO_ORG_ID", "no organisation id: pass --org ID", "orgs"
+        )
+
+    def workspace(self) -> str:
+        return _id_option(
+            self.args.workspace,
+            "ZOHO_WORKSPACE_ID",
+            "no workspace id: pass --workspace ID",
+            "workspaces",
+        )
+
+    def client(self) -> AnalyticsClient:
+        if self._client is None:
+            self._client = _cli_client(self.args)
+        return self._client
+
+    def bulk(self) -> BulkAPI:
+        org, workspace = self.org(), self.workspace()
+        return self.client().get_bulk_instance(org, workspace)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+
+
+def _id_option(value: Optional[str], variable: str, missing: str, lister: str) -> str:
+    value = value or os.environ.get(variable)
+    if not value:
+        raise _UsageError(
+            "%s or set %s (%s %s lists them)" % (missing, variable, _CLI, lister)
+        )
+    return value
+
+
+def _cli_client(args: argparse.Namespace) -> AnalyticsClient:
+    """The client, with credentials from the environment or the credentials file."""
+    found = _read_credentials(args.config)
+    for name, variable in _CREDENTIAL_VARS:
+        if os.environ.get(variable):
+            found[name] = os.environ[variable]
+    missing = [name for name, _ in _CREDENTIAL_VARS if not found.get(name)]
+    if missing:
+        raise _UsageError(
+            "no Zoho credentials (%s missing): set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET "
+            "and ZOHO_REFRESH_TOKEN, or write them to %s (chmod 600; see --help)"
+            % (", ".join(missing), args.config or _CREDENTIALS_FILE)
+        )
+
+    data_centre = args.data_centre or found.get("data_centre")
+    if data_centre is not None and data_centre not in DATA_CENTRES:
+        raise _UsageError(
+            "data_centre %r in %s is not one of %s"
+            % (data_centre, args.config or _CREDENTIALS_FILE, " ".join(DATA_CENTRES))
+        )
+    client = AnalyticsClient(
+        found["client_id"],
+        found["client_secret"],
+        found["refresh_token"],
+        data_centre=data_centre,
+    )
+    if args.accounts_url:
+        client.accounts_server_url = args.accounts_url
+    if args.analytics_url:
+        client.analytics_server_url = args.analytics_url
+    return client
+
+
+def _read_credentials(path: Optional[str]) -> Dict[str, str]:
+    """Read the credentials file; refuse one that others may read.
+
+    Without ``path`` the default file is read if it exists (and refused, even
+    when the environment holds every credential, if others may read it).
+    Messages never quote the file's lines, which hold secrets.
+    """
+    shown = path or _CREDENTIALS_FILE
+    full = os.path.expanduser(shown)
+    try:
+        info = os.stat(full)
+    except OSError as err:
+        if path is None:
+            return {}
+        raise _UsageError("cannot read %s: %s" % (shown, err.strerror or err))
+    if not stat.S_ISREG(info.st_mode):
+        raise _UsageError("%s is not a file" % shown)
+    if os.name == "posix" and info.st_mode & 0o077:
+        raise _UsageError(
+            "%s holds secrets but is open to other users (mode %04o): chmod 600 %s"
+            % (shown, stat.S_IMODE(info.st_mode), shown)
+        )
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        with open(full, encoding="utf-8") as handle:
+            parser.read_file(handle)
+        section = parser[_CREDENTIALS_SECTION]
+    except (configparser.Error, KeyError, UnicodeDecodeError):
+        raise _UsageError(
+            "cannot read %s: it must be an INI file with a [%s] section holding "
+            "client_id, client_secret and refresh_token" % (shown, _CREDENTIALS_SECTION)
+        ) from None
+    except OSError as err:
+        raise _UsageError("cannot read %s: %s" % (shown, err.strerror or err))
+    names = [name for name, _ in _CREDENTIAL_VARS] + ["data_centre"]
+    return {name: section[name].strip() for name in names if section.get(name)}
+
+
+# Commands
+
+
+def _cmd_import_job_status(run: _Run) -> int:
+    details = run.bulk().get_import_job_details(run.args.job)
+    run.console.result(details, _job_lines("import", details))
+    return 0
+
+
+def _cmd_export_job_status(run: _Run) -> int:
+    details = run.bulk().get_export_job_details(run.args.job)
+    run.console.result(details, _job_lines("export", details))
+    return 0
+
+
+def _cmd_import_job_wait(run: _Run) -> int:
+    return _wait_command(run, "import")
+
+
+def _cmd_export_job_wait(run: _Run) -> int:
+    return _wait_command(run, "export")
+
+
+def _wait_command(run: _Run, kind: str) -> int:
+    try:
+        details = _wait_for(run, kind, run.args.job)
+    except JobFailedException as err:
+        if err.details is not None:
+            run.console.result(err.details, _job_lines(kind, err.details))
+        raise
+    run.console.result(details, _job_lines(kind, details))
+    return 0
+
+
+def _wait_for(run: _Run, kind: str, job_id: str) -> Dict[str, Any]:
+    """Poll a job until it ends, showing its status live on a terminal."""
+    bulk, args, console = run.bulk(), run.args, run.console
+    wait = bulk.wait_for_import_job if kind == "import" else bulk.wait_for_export_job
+    started = time.monotonic()
+
+    def show(details: Dict[str, Any]) -> None:
+        console.status(
+            "%s job %s: %s (code %s), %d s"
+            % (
+                kind,
+                job_id,
+                details.get("jobStatus"),
+                details.get("jobCode"),
+                time.monotonic() - started,
+            )
+        )
+
+    try:
+        return wait(
+            job_id,
+            timeout=args.timeout,
+            interval=args.interval,
+            max_interval=max(args.max_interval, args.interval),
+            progress=show,
+        )
+    finally:
+        console.end_status()
+
+
+def _cmd_export_job_download(run: _Run) -> int:
+    bulk = run.bulk()
+    sink = _download_target(run.console, run.args.file)
+    bulk.export_bulk_data(run.args.job, sink)
+    return _downloaded(run.console, run.args.file, None)
+
+
+def _cmd_export(run: _Run) -> int:
+    args = run.args
+    response_format = args.format or _FORMAT_OF_SUFFIX.get(
+        os.path.splitext(args.file)[1].lower()
+    )
+    if response_format is None:
+        raise _UsageError(
+            "cannot tell the format from the name %s: pass --format %s"
+            % (args.file, "|".join(_EXPORT_FORMATS))
+        )
+    if response_format == "xlsx":
+        response_format = "xls"
+    bulk = run.bulk()
+    sink = _download_target(run.console, args.file)
+    if args.bulk:
+        job_id = bulk.initiate_bulk_export(args.view, response_format)
+        logger.info("export job %s started", job_id)
+        _wait_for(run, "export", job_id)
+        bulk.export_bulk_data(job_id, sink)
+    else:
+        bulk.export_data(args.view, response_format, sink)
+    return _downloaded(run.console, args.file, response_format)
+
+
+def _download_target(console: _Console, path: str) -> _AtomicFile:
+    """Where a download goes: beside FILE until complete, with a bar on a terminal."""
+    name = os.path.basename(path)
+    progress = None  # type: Optional[Callable[[int, Optional[int]], None]]
+    if console.live:
+
+        def progress(received: int, total: Optional[int]) -> None:
+            console.status(_byte_bar(name, received, total))
+
+    return _AtomicFile(path, progress)
+
+
+def _downloaded(console: _Console, path: str, response_format: Optional[str]) -> int:
+    size = os.path.getsize(path)
+    data = {"file": os.path.abspath(path), "bytes": size}
+    if response_format is not None:
+        data["format"] = response_format
+    console.result(data, ["Wrote %s (%s)" % (path, _byte_count(size))])
+    return 0
+
+
+def _cmd_import(run: _Run) -> int:
+    args = run.args
+    if not os.path.isfile(args.file):
+        raise _UsageError("%s is not a file" % args.file)
+    file_type = args.file_type or (
+        "json" if args.file.lower().endswith(".json") else "csv"
+    )
+    auto_identify = args.auto_identify == "true"
+    config = {}  # type: Dict[str, Any]
+    if args.matching_columns:
+        columns = [name.strip() for name in args.matching_columns.split(",")]
+        config["matchingColumns"] = [name for name in columns if name]
+    if args.table_name is not None and (args.import_type or config):
+        raise _UsageError(
+            "--import-type and --matching-columns apply to --view, not --table-name"
+        )
+    if args.import_type == "updateadd" and not config:
+        raise _UsageError("--import-type updateadd needs --matching-columns COL,...")
+    bulk = run.bulk()
+
+    if args.table_name is not None:
+        into_new = (
+            bulk.import_bulk_data_in_new_table
+            if args.bulk
+            else bulk.import_data_in_new_table
+        )
+        answer = into_new(args.table_name, file_type, auto_identify, args.file)
+    else:
+        into_view = bulk.import_bulk_data if args.bulk else bulk.import_data
+        answer = into_view(
+            args.view,
+            args.import_type or "append",
+            file_type,
+            auto_identify,
+            args.file,
+            config,
+        )
+    if not args.bulk:
+        run.console.result(answer, _import_lines(answer))
+        return 0
+
+    run.console.result({"jobId": answer}, [str(answer)])
+    if run.console.live and not args.json:
+        run.console.err.write(
+            "follow it with: %s import-job-wait %s\n" % (_CLI, answer)
+        )
+    return 0
+
+
+def _cmd_orgs(run: _Run) -> int:
+    orgs = run.client().get_orgs()
+    rows = [
+        (org.get("orgId"), org.get("orgName"), org.get("role"), org.get("planName"))
+        + ("yes" if org.get("isDefault") else "",)
+        for org in orgs
+    ]
+    run.console.result(
+        orgs, _table(("ORG ID", "NAME", "ROLE", "PLAN", "DEFAULT"), rows)
+    )
+    return 0
+
+
+def _cmd_workspaces(run: _Run) -> int:
+    data = run.client().get_workspaces()
+    rows = []
+    for key, kind in (("ownedWorkspaces", "owned"), ("sharedWorkspaces", "shared")):
+        for space in data.get(key) or []:
+            rows.append(
+                (
+                    space.get("workspaceId"),
+                    space.get("workspaceName"),
+                    kind,
+                    space.get("orgId"),
+                )
+            )
+    run.console.result(data, _table(("WORKSPACE ID", "NAME", "KIND", "ORG ID"), rows))
+    return 0
+
+
+def _cmd_views(run: _Run) -> int:
+    org = run.org()
+    workspace = run.args.view_workspace or run.workspace()
+    views = run.client().get_workspace_instance(org, workspace).get_views()
+    rows = [
+        (
+            view.get("viewId"),
+            view.get("viewType"),
+            view.get("viewName"),
+            view.get("folderName"),
+        )
+        for view in views
+    ]
+    run.console.result(views, _table(("VIEW ID", "TYPE", "NAME", "FOLDER"), rows))
+    return 0
+
+
+# Text output
+
+
+def _job_lines(kind: str, details: Dict[str, Any]) -> List[str]:
+    """A job's details for people: status line, then what Zoho told about it."""
+    lines = [
+        "%s job %s: %s (code %s)"
+        % (
+            kind.capitalize(),
+            details.get("jobId"),
+            details.get("jobStatus"),
+            details.get("jobCode"),
+        )
+    ]
+    info = details.get("jobInfo")
+    if isinstance(info, dict):
+        lines.extend(_import_lines(info))
+    if details.get("errorMessage"):
+        lines.append("Error: %s" % details["errorMessage"])
+    if details.get("downloadUrl"):
+        lines.append("Download URL: %s" % details["downloadUrl"])
+    if details.get("expiryTime"):
+        lines.append("Expires: %s" % _epoch_ms_text(details["expiryTime"]))
+    return lines
+
+
+def _import_lines(info: Dict[str, Any]) -> List[str]:
+    """An import summary (a sync import's answer or a job's jobInfo) for people."""
+    lines = []
+    if info.get("viewId"):
+        lines.append("View: %s" % info["viewId"])
+    summary = info.get("importSummary")
+    if isinstance(summary, dict) and summary:
+        lines.append("Import summary:")
+        lines.extend(_pairs(summary))
+    if info.get("importErrors"):
+        lines.append("Import errors: %s" % info["importErrors"])
+    return lines
+
+
+def _pairs(mapping: Mapping[str, Any]) -> List[str]:
+    width = max(len(str(key)) for key in mapping)
+    return [
+        "  %s  %s" % (str(key).ljust(width), value) for key, value in mapping.items()
+    ]
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> List[str]:
+    cells = [list(header)] + [
+        ["" if value is None else str(value) for value in row] for row in rows
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+        for row in cells
+    ]
+
+
+def _epoch_ms_text(value: Any) -> str:
+    try:
+        seconds = int(value) / 1000.0
+        return time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(seconds))
+    except (TypeError, ValueError, OverflowError, OSError):
+        return str(value)
+
+
+def _byte_count(size: float) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            break
+        size /= 1024.0
+    return ("%d %s" if unit == "bytes" else "%.1f %s") % (size, unit)
+
+
+def _byte_bar(name: str, received: int, total: Optional[int]) -> str:
+    if not total:
+        return "%s  %s" % (name, _byte_count(received))
+    done = min(received, total) / float(total)
+    filled = int(done * 30)
+    return "%s  [%s%s] %3d%%  %s of %s" % (
+        name,
+        "#" * filled,
+        "." * (30 - filled),
+        done * 100,
+        _byte_count(received),
+        _byte_count(total),
+    )
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run one command; returns the exit code (see the --help epilog)."""
+    try:
+        args = _cli_parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else _EXIT_USAGE
+    args.verbose += getattr(args, "verbose_late", 0)
+    console = _Console(args.json)
+    handler = None  # type: Optional[logging.Handler]
+    if args.verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if args.verbose > 1 else logging.INFO)
+    run = _Run(args, console)
+
+    code = _EXIT_ZOHO
+    try:
+        code = cast(int, args.handler(run))
+    except _UsageError as err:
+        code = _fail(console, _EXIT_USAGE, str(err))
+    except KeyboardInterrupt:
+        code = _fail(console, 130, "interrupted")
+    except JobFailedException as err:
+        code = _fail(console, _EXIT_JOB_FAILED, str(err))
+    except JobTimeoutException as err:
+        code = _fail(console, _EXIT_JOB_LATE, str(err))
+    except IOException as err:
+        code = _fail(
+            console,
+            _EXIT_NETWORK,
+            "%s (check the network, --data-centre and the server URLs)" % err,
+        )
+    except AnalyticsError as err:
+        code = _fail(console, _EXIT_ZOHO, str(err))
+    except (ValueError, OSError) as err:
+        code = _fail(console, _EXIT_USAGE, str(err))
+    finally:
+        run.close()
+        if handler is not None:
+            logger.removeHandler(handler)
+            logger.setLevel(logging.NOTSET)
+    return code
+
+
+def _fail(console: _Console, code: int, message: str) -> int:
+    console.end_status()
+    console.err.write("AnalyticsClient: %s\n" % message)
+    console.err.flush()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -155,7 +155,8 @@ def test_exception_tree_and_names():
     for cls in (M.AuthenticationException, M.RateLimitException,
                 M.UnitsExhaustedException, M.JobBusyException, M.JobFailedException):
         assert issubclass(cls, M.ServerException)
-    for cls in (M.ServerException, M.ParseException, M.IOException):
+    for cls in (M.ServerException, M.ParseException, M.IOException,
+                M.JobTimeoutException):
         assert issubclass(cls, M.AnalyticsError)
 
 
@@ -207,6 +208,7 @@ def test_all_is_pinned():
         "AnalyticsError", "ServerException", "ParseException", "IOException",
         "TimeoutException", "AuthenticationException", "RateLimitException",
         "UnitsExhaustedException", "JobBusyException", "JobFailedException",
+        "JobTimeoutException",
         "ServerError", "ParseError", "FileTokenCache", "DATA_CENTRES", "__version__",
     ])
     for name in M.__all__:

@@ -202,19 +202,6 @@ def test_logger_is_named_after_the_module_with_a_null_handler():
     assert any(isinstance(h, logging.NullHandler) for h in log.handlers)
 
 
-def test_all_is_pinned():
-    assert sorted(M.__all__) == sorted([
-        "AnalyticsClient", "OrgAPI", "WorkspaceAPI", "ViewAPI", "BulkAPI",
-        "AnalyticsError", "ServerException", "ParseException", "IOException",
-        "TimeoutException", "AuthenticationException", "RateLimitException",
-        "UnitsExhaustedException", "JobBusyException", "JobFailedException",
-        "JobTimeoutException",
-        "ServerError", "ParseError", "FileTokenCache", "DATA_CENTRES", "__version__",
-    ])
-    for name in M.__all__:
-        assert hasattr(M, name)
-
-
 def test_module_imports_with_standard_library_only():
     code = "import sys; sys.path.insert(0, %r); import AnalyticsClient as M; " \
            "print(M.urllib3 is None, M.AnalyticsClient('a','b','c').transport)" % ROOT

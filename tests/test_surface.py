@@ -142,6 +142,7 @@ def test_all_is_pinned():
         "UnitsExhaustedException",
         "JobBusyException",
         "JobFailedException",
+        "JobTimeoutException",
         "ServerError",
         "ParseError",
         "FileTokenCache",

@@ -24,6 +24,7 @@ import logging
 import numbers
 import os
 import random
+import re
 import select
 import socket
 import ssl
@@ -811,14 +812,13 @@ def _id_text(name: str, value: Any) -> str:
             "%s must be an id (int or str), not %s" % (name, type(value).__name__)
         )
     text = str(int(value)) if isinstance(value, numbers.Integral) else value
-    if (
-        not text
-        or text in (".", "..")
-        or text.startswith("-")
-        or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text)
-    ):
+    if not text or text in (".", "..") or text[0] == "-" or _NOT_IN_ID.search(text):
         raise ValueError("%s is not an id: %r" % (name, value))
     return text
+
+
+# White space (\s is str.isspace() in a str pattern) and control characters.
+_NOT_IN_ID = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def _path(template: str, ids: Mapping[str, Any]) -> str:

@@ -40,6 +40,7 @@ from typing import (
     Any,
     Callable,
     Dict,
+    Iterable,
     Iterator,
     List,
     Mapping,
@@ -338,11 +339,25 @@ class _Response(object):
 
     status = 0
 
-    def __init__(self, status: int, headers: Mapping[str, str]) -> None:
+    def __init__(
+        self, status: int, headers: Optional[Mapping[str, str]] = None
+    ) -> None:
         self.status = status
-        self.headers = {k.lower(): v for k, v in headers.items()}
         self.done = False
         self._content = None  # type: Optional[bytes]
+        self._headers = None  # type: Optional[Dict[str, str]]
+        if headers is not None:
+            self._headers = {k.lower(): v for k, v in headers.items()}
+
+    @property
+    def headers(self) -> Dict[str, str]:
+        """Header names lower-cased; taken from the raw answer when first asked."""
+        if self._headers is None:
+            self._headers = {k.lower(): v for k, v in self._header_items()}
+        return self._headers
+
+    def _header_items(self) -> Iterable[Tuple[str, str]]:
+        return ()
 
     def content(self) -> bytes:
         """Read the whole (error or JSON) body once, at most _MAX_ERROR_BODY bytes."""
@@ -451,11 +466,17 @@ class _Transport(object):
 
 class _Urllib3Response(_Response):
     def __init__(self, raw: Any) -> None:
-        super().__init__(raw.status, raw.headers)
+        super().__init__(raw.status)
         self._raw = raw
+        # Unless the answer is content-encoded, read() hands back what it got
+        # from the socket, without urllib3's decoding buffer and its copies.
+        self._decode = bool(raw.headers.get("content-encoding"))
+
+    def _header_items(self) -> Iterable[Tuple[str, str]]:
+        return cast(Iterable[Tuple[str, str]], self._raw.headers.items())
 
     def read(self, amount: int) -> bytes:
-        data = cast(bytes, self._raw.read(amount))
+        data = cast(bytes, self._raw.read(amount, decode_content=self._decode))
         if not data:
             self.done = True
         return data
@@ -479,6 +500,7 @@ class _Urllib3Transport(_Transport):
             retries=False,
             ssl_context=ssl_context,
         )  # type: Dict[str, Any]
+        self._direct = proxy is None
         if proxy is None:
             self._pool = urllib3.PoolManager(**options)  # type: Any
         else:
@@ -486,6 +508,39 @@ class _Urllib3Transport(_Transport):
             self._pool = urllib3.ProxyManager(
                 proxy.url(), proxy_headers=headers, **options
             )
+        # Built once: urllib3 would build them again for every request.
+        self._retries = urllib3.Retry(False, redirect=False)
+        self._timeouts = {}  # type: Dict[Tuple[float, float], Any]
+        self._hosts = {}  # type: Dict[str, Any]
+
+    def _timeout(self, timeouts: _Timeouts) -> Any:
+        key = (timeouts.connect, timeouts.read)
+        timeout = self._timeouts.get(key)
+        if timeout is None:
+            timeout = urllib3.Timeout(connect=timeouts.connect, read=timeouts.read)
+            self._timeouts[key] = timeout
+        return timeout
+
+    def _host_pool(self, url: str) -> Tuple[Any, str]:
+        """The pool to send url through, and the request target to send.
+
+        Without a proxy, a URL that urllib3 would send unchanged goes straight
+        to its host's pool, sparing the manager's URL parsing and pool lookup
+        on every request. Any other URL goes through the manager as it is. A
+        pool that was closed (urllib3 1.x closes the pools its manager drops)
+        is replaced.
+        """
+        match = _PLAIN_URL.match(url) if self._direct else None
+        if match is None or "/." in match.group(2):
+            return self._pool, url
+        origin, target = match.groups()
+        pool = self._hosts.get(origin)
+        if pool is None or pool.pool is None:
+            pool = self._pool.connection_from_url(origin)
+            if len(self._hosts) >= _POOL_SIZE:
+                self._hosts.clear()
+            self._hosts[origin] = pool
+        return pool, target
 
     def send(
         self,
@@ -497,15 +552,17 @@ class _Urllib3Transport(_Transport):
     ) -> _Response:
         errors = urllib3.exceptions
         try:
-            raw = self._pool.urlopen(
+            pool, target = self._host_pool(url)
+            raw = pool.urlopen(
                 method,
-                url,
+                target,
                 body=None if body is None else body.chunks(),
                 headers=headers,
-                retries=False,
+                retries=self._retries,
                 redirect=False,
+                assert_same_host=False,
                 preload_content=False,
-                timeout=urllib3.Timeout(connect=timeouts.connect, read=timeouts.read),
+                timeout=self._timeout(timeouts),
             )
         except (errors.ConnectTimeoutError, errors.ProxyError) as err:
             # Refused, DNS and proxy failures: the request never left.
@@ -515,7 +572,19 @@ class _Urllib3Transport(_Transport):
         return _Urllib3Response(raw)
 
     def close(self) -> None:
+        hosts, self._hosts = self._hosts, {}
         self._pool.clear()
+        for pool in hosts.values():
+            pool.close()
+
+
+# A URL that urllib3's parse_url() leaves as it is: lower-case http(s) scheme and
+# host, optional port, then only characters a path or query may hold unencoded and
+# upper-case percent escapes (dot segments are ruled out by _host_pool).
+_PLAIN_URL = re.compile(
+    r"(https?://[a-z0-9.\-]+(?::[0-9]{1,5})?)"
+    r"(/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*)\Z"
+)
 
 
 class _StdlibResponse(_Response):

@@ -591,23 +591,37 @@ class _StdlibResponse(_Response):
     def __init__(
         self,
         raw: http.client.HTTPResponse,
-        release: Callable[[bool], None],
+        transport: "_StdlibTransport",
+        key: Tuple[str, str, int],
+        conn: Any,
     ) -> None:
-        super().__init__(raw.status, dict(raw.getheaders()))
+        super().__init__(raw.status)
         self._raw = raw
-        self._release = release  # type: Optional[Callable[[bool], None]]
+        self._transport = transport  # type: Optional[_StdlibTransport]
+        self._key = key
+        self._conn = conn
+
+    def _header_items(self) -> Iterable[Tuple[str, str]]:
+        return dict(self._raw.getheaders()).items()
 
     def read(self, amount: int) -> bytes:
+        # Before 3.10 http.client allocates and zeroes the whole amount first:
+        # never ask for more than the answer has left.
+        left = self._raw.length
+        if left is not None and left < amount:
+            amount = left
         data = self._raw.read(amount)
         if not data:
             self.done = True
         return data
 
     def close(self) -> None:
-        release, self._release = self._release, None
-        if release is not None:
-            reusable = self.done and not getattr(self._raw, "will_close", True)
-            release(reusable)
+        transport, self._transport = self._transport, None
+        if transport is not None:
+            if self.done and not getattr(self._raw, "will_close", True):
+                transport._checkin(self._key, self._conn)
+            else:
+                self._conn.close()
 
 
 class _StdlibTransport(_Transport):
@@ -635,10 +649,10 @@ class _StdlibTransport(_Transport):
         port = parts.port or (443 if scheme == "https" else 80)
         key = (scheme, host, port)
         target = parts.path + ("?" + parts.query if parts.query else "")
-        headers = dict(headers)
         if self._proxy is not None and scheme == "http":
             target = url  # a forward proxy takes the absolute form
             if self._proxy.auth:
+                headers = dict(headers)
                 headers["Proxy-Authorization"] = self._proxy.auth
 
         conn = self._checkout(key)
@@ -647,7 +661,7 @@ class _StdlibTransport(_Transport):
             if conn is None:
                 conn = self._connect(scheme, host, port, timeouts)
             sock = conn.sock
-            if sock is not None:
+            if sock is not None and sock.gettimeout() != timeouts.read:
                 sock.settimeout(timeouts.read)
             sent = True
             conn.request(
@@ -661,14 +675,7 @@ class _StdlibTransport(_Transport):
             if conn is not None:
                 conn.close()
             raise _network_error(err, method, url, timeouts, sent) from err
-
-        def release(reusable: bool, conn: Any = conn) -> None:
-            if reusable:
-                self._checkin(key, conn)
-            else:
-                conn.close()
-
-        return _StdlibResponse(raw, release)
+        return _StdlibResponse(raw, self, key, conn)
 
     def _connect(self, scheme: str, host: str, port: int, timeouts: _Timeouts) -> Any:
         # The class is looked up on every connection so that test tools which

@@ -119,3 +119,19 @@ def test_urllib3_transport_still_decodes_a_compressed_answer(sandbox):
     bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)
 
     assert bulk.get_import_job_details(1) == {"jobCode": "1004"}
+
+
+def test_headers_are_read_from_the_answer_only_when_asked(client, sandbox):
+    bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)
+    bulk.get_import_job_details(sandbox.SEED_JOB_ID)
+    transport = client._get_transport()
+    url = sandbox.url + "/restapi/v2/orgs"
+
+    response = transport.send("GET", url, {}, None, M._Timeouts(5, 5))
+    try:
+        assert response._headers is None
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.headers is response.headers
+    finally:
+        response.read_all()
+        response.close()

@@ -413,6 +413,7 @@ class Bench(object):
         spec = dict(self.spec)
         spec.update(fields)
         before = self.sandbox.connections
+        cpu = time.process_time()  # this process runs nothing but the sandbox
         process = subprocess.Popen(
             [sys.executable, os.path.abspath(__file__), "--child", json.dumps(spec)],
             stdout=subprocess.PIPE,
@@ -432,8 +433,8 @@ class Bench(object):
                 % (spec["kind"], process.returncode, err)
             )
         result = json.loads(out.strip().splitlines()[-1])
-        if isinstance(result, dict):
-            result["connections"] = self.sandbox.connections - before
+        result["connections"] = self.sandbox.connections - before
+        result["sandbox_cpu"] = time.process_time() - cpu
         if self.verbose:
             shown = dict((k, v) for k, v in fields.items() if k != "file")
             print("  %s -> %s" % (shown, result), file=sys.stderr)
@@ -529,6 +530,23 @@ def bench_calls(bench, transports, rounds, seconds, slice_seconds):
         "calls: the keep-alive baseline itself is %.2f x the new-connection one"
         % median([k / n for k, n in zip(keep, new)])
     )
+    for variant in ["keepalive", "newconn"]:
+        probe = bench.run(
+            seconds + 120,
+            kind="calls",
+            variants=[variant],
+            seconds=min(seconds, 1.0),
+            slice=slice_seconds,
+        )
+        sample = probe[variant]
+        notes.append(
+            "sandbox CPU per %s call: %.0f us (client: %.0f us)"
+            % (
+                variant,
+                1e6 * probe["sandbox_cpu"] / sample["calls"],
+                1e6 * sample["cpu"] / sample["calls"],
+            )
+        )
     return rows, notes
 
 
@@ -568,74 +586,70 @@ def _size_text(size):
     return "%d B" % size
 
 
-def bench_export(bench, transports, rounds, size, folder):
-    small = 4096
-    rows = {}
-    notes = []
-    raw = []
-    product = dict((t, []) for t in transports)
-    growth = dict((t, []) for t in transports)
+def _transfers(bench, transports, rounds, size, kind, small, big):
+    """Rounds of one kind of transfer, the product on each transport and the raw
+    baseline taking turns. small() and big() set the sandbox up for a 4 KiB and
+    a full-size transfer and return the child's fields. Returns, per transport,
+    the full-size MiB/s and peak RSS growth over the 4 KiB run (MB), and the raw
+    baseline's MiB/s.
+    """
     timeout = 120 + size // MIB  # a second per MiB is far slower than any run
-    for round_index in range(rounds):
+    speed = dict((t, []) for t in transports)
+    growth = dict((t, []) for t in transports)
+    raw = []
+    for _ in range(rounds):
         for transport in transports:
-            bench.sandbox.export_size = small
-            base = bench.run(
-                timeout,
-                kind="export",
-                variant="product",
-                transport=transport,
-                size=small,
-                dir=folder,
-            )
-            bench.sandbox.export_size = size
+            product = dict(kind=kind, variant="product", transport=transport)
+            base = bench.run(timeout, **dict(product, **small()))
+            fields = big()
             if transport == transports[0]:
-                raw.append(
-                    bench.run(
-                        timeout, kind="export", variant="raw", size=size, dir=folder
-                    )
-                )
-            big = bench.run(
-                timeout,
-                kind="export",
-                variant="product",
-                transport=transport,
-                size=size,
-                dir=folder,
-            )
-            product[transport].append(big)
-            growth[transport].append((big["peak_rss"] - base["peak_rss"]) / 1e6)
-    bench.sandbox.export_size = None
-    raw_speed = [size / MIB / r["seconds"] for r in raw]
+                result = bench.run(timeout, kind=kind, variant="raw", **fields)
+                raw.append(size / MIB / result["seconds"])
+            result = bench.run(timeout, **dict(product, **fields))
+            speed[transport].append(size / MIB / result["seconds"])
+            growth[transport].append((result["peak_rss"] - base["peak_rss"]) / 1e6)
+    return speed, growth, raw
+
+
+def _rss_row(kind, size, growth):
+    return Row(
+        "%s %s: peak RSS minus a 4 KiB %s's" % (kind, _size_text(size), kind),
+        "%.1f MB" % median(growth),
+        "-",
+        median(growth),
+        kind + "_rss",
+        "MB",
+    )
+
+
+def bench_export(bench, transports, rounds, size, folder):
+    def sized(amount):
+        def fields():
+            bench.sandbox.export_size = amount
+            return {"size": amount, "dir": folder}
+
+        return fields
+
+    try:
+        speed, growth, raw = _transfers(
+            bench, transports, rounds, size, "export", sized(4096), sized(size)
+        )
+    finally:
+        bench.sandbox.export_size = None
+    rows = {}
     for transport in transports:
-        speed = [size / MIB / r["seconds"] for r in product[transport]]
         rows[transport] = [
-            Row(
-                "export %s: peak RSS minus a 4 KiB export's" % _size_text(size),
-                "%.1f MB" % median(growth[transport]),
-                "-",
-                median(growth[transport]),
-                "export_rss",
-                "MB",
-            ),
+            _rss_row("export", size, growth[transport]),
             Row(
                 "export %s: throughput vs raw socket" % _size_text(size),
-                "%.0f MiB/s" % median(speed),
-                "%.0f MiB/s" % median(raw_speed),
-                median([p / r for p, r in zip(speed, raw_speed)]),
+                "%.0f MiB/s" % median(speed[transport]),
+                "%.0f MiB/s" % median(raw),
+                median([p / r for p, r in zip(speed[transport], raw)]),
                 "export_speed",
                 "x",
             ),
         ]
-        notes.append(
-            "export %s peak RSS %.1f MB (4 KiB export: %.1f MB)"
-            % (
-                transport,
-                median([r["peak_rss"] for r in product[transport]]) / 1e6,
-                median([r["peak_rss"] for r in product[transport]]) / 1e6
-                - median(growth[transport]),
-            )
-        )
-    return rows, notes
+    return rows, []
 
 
 def _write_import_file(path, size):
@@ -649,63 +663,36 @@ def _write_import_file(path, size):
 
 
 def bench_import(bench, transports, rounds, size, folder):
-    small = 4096
     big_file = os.path.join(folder, "import-big.csv")
     small_file = os.path.join(folder, "import-small.csv")
-    _write_import_file(big_file, size)
-    _write_import_file(small_file, small)
+    try:
+        _write_import_file(big_file, size)
+        _write_import_file(small_file, 4096)
+        speed, growth, raw = _transfers(
+            bench,
+            transports,
+            rounds,
+            size,
+            "import",
+            lambda: {"file": small_file},
+            lambda: {"file": big_file},
+        )
+    finally:
+        for path in (big_file, small_file):
+            if os.path.exists(path):
+                os.remove(path)
     rows = {}
     notes = []
-    raw = []
-    growth = dict((t, []) for t in transports)
-    speed = dict((t, []) for t in transports)
-    timeout = 120 + size // MIB
-    try:
-        for round_index in range(rounds):
-            for transport in transports:
-                base = bench.run(
-                    timeout,
-                    kind="import",
-                    variant="product",
-                    transport=transport,
-                    file=small_file,
-                )
-                if transport == transports[0]:
-                    raw.append(
-                        bench.run(timeout, kind="import", variant="raw", file=big_file)
-                    )
-                big = bench.run(
-                    timeout,
-                    kind="import",
-                    variant="product",
-                    transport=transport,
-                    file=big_file,
-                )
-                growth[transport].append((big["peak_rss"] - base["peak_rss"]) / 1e6)
-                speed[transport].append(size / MIB / big["seconds"])
-    finally:
-        os.remove(big_file)
-        os.remove(small_file)
-    raw_speed = [size / MIB / r["seconds"] for r in raw]
     for transport in transports:
-        rows[transport] = [
-            Row(
-                "import %s: peak RSS minus a 4 KiB import's" % _size_text(size),
-                "%.1f MB" % median(growth[transport]),
-                "-",
-                median(growth[transport]),
-                "import_rss",
-                "MB",
-            )
-        ]
+        rows[transport] = [_rss_row("import", size, growth[transport])]
         notes.append(
             "import %s %.0f MiB/s, raw socket %.0f MiB/s (ratio %.2f; the sandbox "
-            "hashes and parses every byte, so it sets this pace)"
+            "hashes and parses every byte it receives, so it sets this pace)"
             % (
                 transport,
                 median(speed[transport]),
-                median(raw_speed),
-                median([p / r for p, r in zip(speed[transport], raw_speed)]),
+                median(raw),
+                median([p / r for p, r in zip(speed[transport], raw)]),
             )
         )
     return rows, notes

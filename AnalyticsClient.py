@@ -710,14 +710,16 @@ class _StdlibTransport(_Transport):
         return conn
 
     def _checkout(self, key: Tuple[str, str, int]) -> Any:
-        with self._lock:
-            idle = self._idle.get(key)
-            while idle:
+        # The lock guards the idle lists only: no system call is made under it.
+        while True:
+            with self._lock:
+                idle = self._idle.get(key)
+                if not idle:
+                    return None
                 conn = idle.pop()
-                if not _connection_dropped(conn):
-                    return conn
-                conn.close()
-        return None
+            if not _connection_dropped(conn):
+                return conn
+            conn.close()
 
     def _checkin(self, key: Tuple[str, str, int], conn: Any) -> None:
         with self._lock:

@@ -135,3 +135,31 @@ def test_headers_are_read_from_the_answer_only_when_asked(client, sandbox):
     finally:
         response.read_all()
         response.close()
+
+
+def test_calls_reuse_one_connection(client, sandbox):
+    bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)
+    for _ in range(20):
+        bulk.get_import_job_details(sandbox.SEED_JOB_ID)
+
+    assert sandbox.connections == 1
+
+
+def test_stdlib_pool_skips_and_closes_connections_the_server_closed(sandbox):
+    transport = M._StdlibTransport(ssl.create_default_context(), None)
+    url = sandbox.url + "/restapi/v2/orgs"
+    timeouts = M._Timeouts(5, 5)
+    first = transport.send("GET", url, {}, None, timeouts)
+    second = transport.send("GET", url, {}, None, timeouts)
+    for response in (first, second):
+        response.read_all()
+        response.close()
+    key = ("http", sandbox.host, sandbox.port)
+    idle = list(transport._idle[key])
+    assert len(idle) == 2
+    sandbox.stop()  # the server closes both idle connections
+    sandbox.start()
+
+    assert transport._checkout(key) is None
+    assert all(conn.sock is None for conn in idle)
+    assert transport._idle[key] == []

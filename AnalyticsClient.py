@@ -45,6 +45,7 @@ from typing import (
     Any,
     Callable,
     Dict,
+    Iterable,
     Iterator,
     List,
     Mapping,
@@ -381,11 +382,25 @@ class _Response(object):
 
     status = 0
 
-    def __init__(self, status: int, headers: Mapping[str, str]) -> None:
+    def __init__(
+        self, status: int, headers: Optional[Mapping[str, str]] = None
+    ) -> None:
         self.status = status
-        self.headers = {k.lower(): v for k, v in headers.items()}
         self.done = False
         self._content = None  # type: Optional[bytes]
+        self._headers = None  # type: Optional[Dict[str, str]]
+        if headers is not None:
+            self._headers = {k.lower(): v for k, v in headers.items()}
+
+    @property
+    def headers(self) -> Dict[str, str]:
+        """Header names lower-cased; taken from the raw answer when first asked."""
+        if self._headers is None:
+            self._headers = {k.lower(): v for k, v in self._header_items()}
+        return self._headers
+
+    def _header_items(self) -> Iterable[Tuple[str, str]]:
+        return ()
 
     def content(self) -> bytes:
         """Read the whole (error or JSON) body once, at most _MAX_ERROR_BODY bytes."""
@@ -604,11 +619,17 @@ class _Transport(object):
 
 class _Urllib3Response(_Response):
     def __init__(self, raw: Any) -> None:
-        super().__init__(raw.status, raw.headers)
+        super().__init__(raw.status)
         self._raw = raw
+        # Unless the answer is content-encoded, read() hands back what it got
+        # from the socket, without urllib3's decoding buffer and its copies.
+        self._decode = bool(raw.headers.get("content-encoding"))
+
+    def _header_items(self) -> Iterable[Tuple[str, str]]:
+        return cast(Iterable[Tuple[str, str]], self._raw.headers.items())
 
     def read(self, amount: int) -> bytes:
-        data = cast(bytes, self._raw.read(amount))
+        data = cast(bytes, self._raw.read(amount, decode_content=self._decode))
         if not data:
             self.done = True
         return data
@@ -633,6 +654,7 @@ class _Urllib3Transport(_Transport):
             retries=False,
             ssl_context=ssl_context,
         )  # type: Dict[str, Any]
+        self._direct = proxy is None
         if proxy is None:
             self._pool = urllib3.PoolManager(**options)  # type: Any
         else:
@@ -640,6 +662,39 @@ class _Urllib3Transport(_Transport):
             self._pool = urllib3.ProxyManager(
                 proxy.url(), proxy_headers=headers, **options
             )
+        # Built once: urllib3 would build them again for every request.
+        self._retries = urllib3.Retry(False, redirect=False)
+        self._timeouts = {}  # type: Dict[Tuple[float, float], Any]
+        self._hosts = {}  # type: Dict[str, Any]
+
+    def _timeout(self, timeouts: _Timeouts) -> Any:
+        key = (timeouts.connect, timeouts.read)
+        timeout = self._timeouts.get(key)
+        if timeout is None:
+            timeout = urllib3.Timeout(connect=timeouts.connect, read=timeouts.read)
+            self._timeouts[key] = timeout
+        return timeout
+
+    def _host_pool(self, url: str) -> Tuple[Any, str]:
+        """The pool to send url through, and the request target to send.
+
+        Without a proxy, a URL that urllib3 would send unchanged goes straight
+        to its host's pool, sparing the manager's URL parsing and pool lookup
+        on every request. Any other URL goes through the manager as it is. A
+        pool that was closed (urllib3 1.x closes the pools its manager drops)
+        is replaced.
+        """
+        match = _PLAIN_URL.match(url) if self._direct else None
+        if match is None or "/." in match.group(2):
+            return self._pool, url
+        origin, target = match.groups()
+        pool = self._hosts.get(origin)
+        if pool is None or pool.pool is None:
+            pool = self._pool.connection_from_url(origin)
+            if len(self._hosts) >= _POOL_SIZE:
+                self._hosts.clear()
+            self._hosts[origin] = pool
+        return pool, target
 
     def send(
         self,
@@ -651,15 +706,17 @@ class _Urllib3Transport(_Transport):
     ) -> _Response:
         errors = urllib3.exceptions
         try:
-            raw = self._pool.urlopen(
+            pool, target = self._host_pool(url)
+            raw = pool.urlopen(
                 method,
-                url,
+                target,
                 body=None if body is None else body.payload(),
                 headers=headers,
-                retries=False,
+                retries=self._retries,
                 redirect=False,
+                assert_same_host=False,
                 preload_content=False,
-                timeout=urllib3.Timeout(connect=timeouts.connect, read=timeouts.read),
+                timeout=self._timeout(timeouts),
             )
         except (errors.ConnectTimeoutError, errors.ProxyError) as err:
             # Refused, DNS and proxy failures: the request never left.
@@ -671,7 +728,19 @@ class _Urllib3Transport(_Transport):
         return _proxy_checked(_Urllib3Response(raw), self._proxy, method, url)
 
     def close(self) -> None:
+        hosts, self._hosts = self._hosts, {}
         self._pool.clear()
+        for pool in hosts.values():
+            pool.close()
+
+
+# A URL that urllib3's parse_url() leaves as it is: lower-case http(s) scheme and
+# host, optional port, then only characters a path or query may hold unencoded and
+# upper-case percent escapes (dot segments are ruled out by _host_pool).
+_PLAIN_URL = re.compile(
+    r"(https?://[a-z0-9.\-]+(?::[0-9]{1,5})?)"
+    r"(/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*)\Z"
+)
 
 
 # What sending can raise besides IOException: socket and TLS errors (a hostname
@@ -702,24 +771,36 @@ class _StdlibResponse(_Response):
     def __init__(
         self,
         raw: http.client.HTTPResponse,
-        release: Callable[[bool], None],
+        transport: "_StdlibTransport",
+        key: Tuple[str, str, int],
+        conn: Any,
     ) -> None:
-        super().__init__(raw.status, dict(raw.getheaders()))
+        super().__init__(raw.status)
         self._raw = raw
-        self._release = release  # type: Optional[Callable[[bool], None]]
+        self._transport = transport  # type: Optional[_StdlibTransport]
+        self._key = key
+        self._conn = conn
+
+    def _header_items(self) -> Iterable[Tuple[str, str]]:
+        return dict(self._raw.getheaders()).items()
 
     def read(self, amount: int) -> bytes:
+        # Before 3.10 http.client allocates and zeroes the whole amount first:
+        # never ask for more than the answer has left.
+        left = self._raw.length
+        if left is not None and left < amount:
+            amount = left
         data = self._raw.read(amount)
         if not data:
             self.done = True
         return data
 
     def close(self) -> None:
-        release, self._release = self._release, None
-        if release is not None:
+        transport, self._transport = self._transport, None
+        if transport is not None:
             # Only a connection whose answer was read to its end can carry another.
             reusable = self.done and not getattr(self._raw, "will_close", True)
-            release(reusable)
+            transport._release(self._key, self._conn, reusable)
 
 
 class _StdlibTransport(_Transport):
@@ -756,10 +837,10 @@ class _StdlibTransport(_Transport):
         port = parts.port or (443 if scheme == "https" else 80)
         key = (scheme, host, port)
         target = parts.path + ("?" + parts.query if parts.query else "")
-        headers = dict(headers)
         if self._proxy is not None and scheme == "http":
             target = url  # a forward proxy takes the absolute form
             if self._proxy.auth:
+                headers = dict(headers)
                 headers["Proxy-Authorization"] = self._proxy.auth
 
         fresh = False
@@ -771,7 +852,7 @@ class _StdlibTransport(_Transport):
                 if conn is None:
                     conn = self._connect(scheme, host, port, timeouts)
                 sock = conn.sock
-                if sock is not None:
+                if sock is not None and sock.gettimeout() != timeouts.read:
                     sock.settimeout(timeouts.read)
                 sent = writing = True
                 conn.request(
@@ -799,10 +880,7 @@ class _StdlibTransport(_Transport):
                 raise error from err
             break
 
-        def release(reusable: bool, conn: Any = conn) -> None:
-            self._release(key, conn, reusable)
-
-        response = _StdlibResponse(raw, release)
+        response = _StdlibResponse(raw, self, key, conn)
         return _proxy_checked(response, self._proxy, method, url)
 
     def _connect(self, scheme: str, host: str, port: int, timeouts: _Timeouts) -> Any:
@@ -838,14 +916,16 @@ class _StdlibTransport(_Transport):
         return conn
 
     def _checkout(self, key: Tuple[str, str, int]) -> Any:
-        with self._lock:
-            idle = self._idle.get(key)
-            while idle:
+        # The lock guards the idle lists only: no system call is made under it.
+        while True:
+            with self._lock:
+                idle = self._idle.get(key)
+                if not idle:
+                    return None
                 conn = idle.pop()
-                if not _connection_dropped(conn):
-                    return conn
-                conn.close()
-        return None
+            if not _connection_dropped(conn):
+                return conn
+            conn.close()
 
     def _release(self, key: Tuple[str, str, int], conn: Any, reusable: bool) -> None:
         if reusable:
@@ -1098,14 +1178,13 @@ def _id_text(name: str, value: Any) -> str:
             "%s must be an id (int or str), not %s" % (name, type(value).__name__)
         )
     text = str(int(value)) if isinstance(value, numbers.Integral) else value
-    if (
-        not text
-        or text in (".", "..")
-        or text.startswith("-")
-        or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text)
-    ):
+    if not text or text in (".", "..") or text[0] == "-" or _NOT_IN_ID.search(text):
         raise ValueError("%s is not an id: %r" % (name, value))
     return text
+
+
+# White space (\s is str.isspace() in a str pattern) and control characters.
+_NOT_IN_ID = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def _path(template: str, ids: Mapping[str, Any]) -> str:

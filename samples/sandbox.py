@@ -965,6 +965,7 @@ class _SandboxHandler(http.server.BaseHTTPRequestHandler):
     server_version = "ZohoAnalyticsSandbox/1.0"
     sys_version = ""
     timeout = 300  # idle keep-alive connections are closed after this
+    disable_nagle_algorithm = True  # streamed answers go out as they are written
 
     def do_GET(self) -> None:
         """Handle any verb the same way: the sandbox routes by verb and path."""
@@ -1082,9 +1083,18 @@ class _SandboxHandler(http.server.BaseHTTPRequestHandler):
             self.send_header(name, value)
         if reply.status not in (204, 304):
             self.send_header("Content-Length", str(reply.length))
-        self.end_headers()
         if self.command == "HEAD":
+            self.end_headers()
             return
+        one_send = self.request_version != "HTTP/0.9" and reply.cut_at is None
+        if one_send and isinstance(reply.body, bytes):
+            # Headers and a small body leave in one send: two small sends on a
+            # keep-alive connection stall on Nagle and delayed ACKs (about 40 ms).
+            buffered = self._headers_buffer  # type: ignore[attr-defined]
+            buffered.append(b"\r\n" + reply.body)
+            self.flush_headers()
+            return
+        self.end_headers()
         sent = 0
         for chunk in reply.chunks():
             if reply.cut_at is not None and sent + len(chunk) >= reply.cut_at:

@@ -421,9 +421,11 @@ class Sandbox(object):
     # -- what the handler calls ---------------------------------------------
 
     def _record(self, request: "RecordedRequest") -> None:
-        """Remember a received request (thread-safe)."""
+        """Remember a received request (thread-safe); count token requests."""
         with self._lock:
             self.requests.append(request)
+            if request.path == TOKEN_PATH:
+                self.token_requests += 1  # faulted ones too
 
     def _count_connection(self) -> None:
         """Count one accepted TCP connection."""
@@ -489,8 +491,6 @@ class Sandbox(object):
 
     def _answer_token(self, request: "RecordedRequest") -> "_Reply":
         """POST /oauth/v2/token: refresh-token grant, answered the way Zoho does."""
-        with self._lock:
-            self.token_requests += 1
         secret_names = ("client_id", "client_secret", "refresh_token")
         if request.method != "POST" or any(n in request.query for n in secret_names):
             return _json_reply({"error": "invalid_request"}, status=400)

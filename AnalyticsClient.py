@@ -986,9 +986,9 @@ class _FileSlice(object):
                 data = handle.read(min(_CHUNK, remaining))
                 if not data:
                     error = IOException(
-                        "%s shrank while it was being sent (%d bytes were "
-                        "announced); the upload was broken off unfinished, so "
-                        "nothing of it was imported" % (self.path, self.length)
+                        "%s shrank while it was being sent (it had %d bytes when "
+                        "the upload began); the upload was broken off, so nothing "
+                        "of it was imported" % (self.path, self.length)
                     )
                     error.transient = False
                     raise error

@@ -147,6 +147,20 @@ def test_export_broken_off_once_is_fetched_again(
     assert listing(old_export.parent) == ["export.csv"]
 
 
+def test_export_broken_off_then_error_answer_leaves_no_part_file(
+    sandbox, make_client, old_export
+):
+    client = make_client(retries=1)
+    sandbox.inject("truncate", path=DATA_PATH)
+    sandbox.inject("html502", path=DATA_PATH, times=None)
+
+    with pytest.raises(M.ParseException):
+        export(client, sandbox, str(old_export))
+
+    assert old_export.read_bytes() == YESTERDAY
+    assert listing(old_export.parent) == ["export.csv"]
+
+
 def test_export_success_replaces_file_and_keeps_its_mode(
     sandbox, make_client, old_export
 ):

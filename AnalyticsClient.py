@@ -15,6 +15,7 @@ transports behave the same way: same timeouts, retries, errors and logging.
 """
 
 import base64
+import copy
 import email.utils
 import hashlib
 import http.client
@@ -265,7 +266,7 @@ class ParseException(AnalyticsError):
     def __init__(
         self,
         message: str,
-        response_content: str,
+        response_content: str = "",
         http_status: Optional[int] = None,
         method: Optional[str] = None,
         url: Optional[str] = None,
@@ -869,9 +870,10 @@ class _Tokens(object):
         return time.time() < self.expires_at - _TOKEN_MARGIN
 
     def _raise_failure_since(self, failures: int) -> None:
-        """Raise the error of a renewal that failed while this thread waited."""
-        if self._failures != failures and self._failure is not None:
-            raise self._failure
+        """Raise (a copy of) the error of a renewal that failed while this waited."""
+        failure = self._failure
+        if self._failures != failures and failure is not None:
+            raise copy.copy(failure) from failure.__cause__
 
     def _renew(self, stale: Optional[str]) -> None:
         """Take a fresher token from the cache, or fetch one (lock held)."""

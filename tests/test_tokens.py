@@ -104,6 +104,8 @@ def test_failed_refresh_is_shared_by_waiting_threads(sandbox, make_client):
     assert results == []
     assert len(errors) == THREADS
     assert all(isinstance(err, M.IOException) for err in errors)
+    assert len({str(err) for err in errors}) == 1  # one failure, told to all
+    assert len({id(err) for err in errors}) == THREADS  # each its own copy
     assert sandbox.token_requests == 1
     assert api_requests(sandbox) == []
 

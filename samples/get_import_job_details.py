@@ -15,7 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from AnalyticsClient import AnalyticsClient  # noqa: E402
+from AnalyticsClient import AnalyticsClient, AnalyticsError  # noqa: E402
 
 CLIENT_ID = os.environ.get("ZOHO_CLIENT_ID")
 CLIENT_SECRET = os.environ.get("ZOHO_CLIENT_SECRET")
@@ -44,12 +44,20 @@ class Sample:
         return result
 
 
+def run(ac, org_id, workspace_id, job_id):
+    try:
+        Sample(ac).get_import_job_details(org_id, workspace_id, job_id)
+    except (AnalyticsError, ValueError) as error:
+        print("Error: %s" % error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv):
     org_id, workspace_id, job_id = (argv + [ORG_ID, WORKSPACE_ID, JOB_ID][len(argv):])[:3]
     if CLIENT_ID and CLIENT_SECRET and REFRESH_TOKEN:
         ac = AnalyticsClient(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN)
-        Sample(ac).get_import_job_details(org_id, workspace_id, job_id)
-        return 0
+        return run(ac, org_id, workspace_id, job_id)
 
     from sandbox import Sandbox
 
@@ -58,8 +66,7 @@ def main(argv):
               "against the local sandbox at %s" % sandbox.url, file=sys.stderr)
         ac = AnalyticsClient(sandbox.CLIENT_ID, sandbox.CLIENT_SECRET, sandbox.REFRESH_TOKEN)
         ac.accounts_server_url = ac.analytics_server_url = sandbox.url
-        Sample(ac).get_import_job_details(org_id, workspace_id, job_id)
-    return 0
+        return run(ac, org_id, workspace_id, job_id)
 
 
 if __name__ == "__main__":

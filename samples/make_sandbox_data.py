@@ -226,7 +226,7 @@ def schema_example(doc: Dict[str, Any], schema: Dict[str, Any]) -> Any:
 
 
 def unwrap_example(value: Any) -> Any:
-    """Strip OpenAPI example wrappers: ``{"value": X}`` and ``{"name": {"value": X}}``."""
+    """Strip OpenAPI example wrappers: ``{"value": X}``, ``{"name": {"value": X}}``."""
     wrapper_keys = {"summary", "description", "value"}
     while isinstance(value, dict):
         if "value" in value and set(value) <= wrapper_keys:

@@ -25,7 +25,26 @@ or run it::
 
     python samples/sandbox.py --port 8765
 
-Only the Python standard library is used; it runs on CPython 3.6 to 3.13.
+What a ``Sandbox`` offers:
+
+- ``url``, ``start()``, ``stop()``; the test credentials ``CLIENT_ID``,
+  ``CLIENT_SECRET``, ``REFRESH_TOKEN``, and ``ORG_ID``, ``WORKSPACE_ID``,
+  ``SEED_JOB_ID`` (an import job that answers Zoho's documented example).
+- ``requests`` (each a ``RecordedRequest``), ``token_requests`` (token
+  endpoint answers), ``connections`` (accepted TCP connections).
+- ``expire_tokens()``, ``inject(fault, ...)`` (see its docstring for the
+  faults), ``clear()``, ``fail_job(job_id, message)``, ``batches(job_id)``.
+- Settings: ``token_lifetime`` (seconds), ``job_polls_until_done`` (polls that
+  answer "not done" before a job completes), ``export_size`` (bytes every data
+  export streams; None for a small canned CSV).
+
+``ConnectProxy`` is a small forward proxy (CONNECT tunnels and absolute-URL
+requests to local targets) for testing a client's proxy support.
+
+Answers follow Zoho: ``{"status":"failure","summary":..,"data":{"errorCode":..,
+"errorMessage":..}}`` errors with the HTTP statuses of ``ERRORS``; 204 without a
+body where Zoho's API answers 204. Only the Python standard library is used;
+it runs on CPython 3.6 to 3.13.
 """
 
 import argparse
@@ -62,7 +81,7 @@ TOKEN_PATH = "/oauth/v2/token"
 API_ROOT = "/restapi/v2/"
 KEEP_LIMIT = 1 << 20  # bodies and parts up to 1 MiB are kept in memory
 HEAD_LIMIT = 64 * 1024  # first bytes of every payload, kept to read CSV headers
-READ_SIZE = 64 * 1024  # bytes read from the socket at a time
+READ_SIZE = 256 * 1024  # bytes read from the socket at a time
 EXPORT_CHUNK = 1 << 20  # generated exports are written 1 MiB at a time
 JSON_TYPE = "application/json;charset=UTF-8"
 
@@ -162,6 +181,10 @@ ERRORS = {
     ),
 }
 
+TOO_MANY_TOKEN_REQUESTS = (
+    "You have made too many requests continuously. Please try again after some time."
+)
+
 FAULTS = (
     "error",
     "status",
@@ -228,27 +251,23 @@ EXPORT_TYPES = {
     "jpeg": "image/jpeg",
 }
 
-SAMPLE_COLUMNS = [
-    "Date",
-    "Region",
-    "Product Category",
-    "Product",
-    "Customer Name",
-    "Sales",
-    "Cost",
-]
+# The sample sales table of Zoho's examples: column -> Zoho data type.
+SAMPLE_TYPES = collections.OrderedDict(
+    [
+        ("Date", "Date"),
+        ("Region", "Plain Text"),
+        ("Product Category", "Plain Text"),
+        ("Product", "Plain Text"),
+        ("Customer Name", "Plain Text"),
+        ("Sales", "Currency"),
+        ("Cost", "Currency"),
+    ]
+)
+SAMPLE_COLUMNS = list(SAMPLE_TYPES)
 SAMPLE_ROWS = [
     ["2026-01-05", "East", "Furniture", "Chair", "Ada Lovelace", "1520.00", "1140.50"],
     ["2026-01-06", "West", "Technology", "Laptop", "Alan Turing", "2310.75", "1905.10"],
-    [
-        "2026-01-07",
-        "Central",
-        "Office Supplies",
-        "Binder",
-        "Grace Hopper",
-        "86.40",
-        "52.25",
-    ],
+    ["2026-01-07", "Central", "Supplies", "Binder", "Grace Hopper", "86.40", "52.25"],
     ["2026-01-08", "South", "Furniture", "Desk", "Edsger Dijkstra", "940.00", "701.80"],
 ]
 
@@ -304,7 +323,7 @@ class Sandbox(object):
 
     @property
     def url(self) -> str:
-        """Base URL of both the API and the accounts server, e.g. http://127.0.0.1:PORT."""
+        """Base URL of the API and accounts server, e.g. http://127.0.0.1:PORT."""
         host = "127.0.0.1" if self.host in ("", "0.0.0.0") else self.host
         if ":" in host:
             host = "[%s]" % host
@@ -323,10 +342,9 @@ class Sandbox(object):
         self._server = server_class((self.host, self.port), _SandboxHandler, context)
         self._server.sandbox = self
         self.port = self._server.server_address[1]
-        # A short poll interval lets stop() return at once instead of in 0.5 s.
         self._thread = threading.Thread(
             target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.02},
+            kwargs={"poll_interval": 0.05},  # so that stop() returns quickly
             name="sandbox-%d" % self.port,
         )
         self._thread.daemon = True
@@ -421,11 +439,9 @@ class Sandbox(object):
     # -- what the handler calls ---------------------------------------------
 
     def _record(self, request: "RecordedRequest") -> None:
-        """Remember a received request (thread-safe); count token requests."""
+        """Remember a received request (thread-safe)."""
         with self._lock:
             self.requests.append(request)
-            if request.path == TOKEN_PATH:
-                self.token_requests += 1  # faulted ones too
 
     def _count_connection(self) -> None:
         """Count one accepted TCP connection."""
@@ -491,6 +507,8 @@ class Sandbox(object):
 
     def _answer_token(self, request: "RecordedRequest") -> "_Reply":
         """POST /oauth/v2/token: refresh-token grant, answered the way Zoho does."""
+        with self._lock:
+            self.token_requests += 1
         secret_names = ("client_id", "client_secret", "refresh_token")
         if request.method != "POST" or any(n in request.query for n in secret_names):
             return _json_reply({"error": "invalid_request"}, status=400)
@@ -596,7 +614,8 @@ class Sandbox(object):
         job = self._jobs.get(params["job-id"])
         if job is None or job.kind != "import":
             return _error_reply(8137)
-        code = job.poll(self.job_polls_until_done)
+        with self._lock:
+            code = job.poll(self.job_polls_until_done)
         data = {"jobId": job.job_id, "jobCode": code, "jobStatus": JOB_STATES[code]}
         if code in ("1003", "1004"):
             data["jobInfo"] = _import_info(
@@ -662,16 +681,13 @@ class Sandbox(object):
         job = self._jobs.get(params["job-id"])
         if job is None or job.kind != "export":
             return _error_reply(8120)
-        code = job.poll(self.job_polls_until_done)
+        with self._lock:
+            code = job.poll(self.job_polls_until_done)
         data = {"jobId": job.job_id, "jobCode": code, "jobStatus": JOB_STATES[code]}
         if code == "1004":
+            where = (self.url, job.workspace_id, job.job_id)
             data["downloadUrl"] = (
-                "%s/restapi/v2/bulk/workspaces/%s/exportjobs/%s/data"
-                % (
-                    self.url,
-                    job.workspace_id,
-                    job.job_id,
-                )
+                "%s/restapi/v2/bulk/workspaces/%s/exportjobs/%s/data" % where
             )
         if code == "1003":
             data["errorMessage"] = job.error
@@ -831,7 +847,9 @@ class ConnectProxy(object):
             self._server = _Server((self.host, self.port), _ProxyHandler, None)
             self._server.proxy = self
             self.port = self._server.server_address[1]
-            self._thread = threading.Thread(target=self._server.serve_forever)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, kwargs={"poll_interval": 0.05}
+            )
             self._thread.daemon = True
             self._thread.start()
         return self
@@ -899,6 +917,10 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             self.sandbox._count_connection()
         if self.proxy is not None:
             self.proxy._count("connections")
+        try:  # send small answers at once, no Nagle delay between headers and body
+            request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
         if self.ssl_context is not None:
             try:
                 request.settimeout(10)
@@ -943,7 +965,6 @@ class _SandboxHandler(http.server.BaseHTTPRequestHandler):
     server_version = "ZohoAnalyticsSandbox/1.0"
     sys_version = ""
     timeout = 300  # idle keep-alive connections are closed after this
-    disable_nagle_algorithm = True  # else each answer's body waits ~40 ms for an ACK
 
     def do_GET(self) -> None:
         """Handle any verb the same way: the sandbox routes by verb and path."""
@@ -1043,8 +1064,7 @@ class _SandboxHandler(http.server.BaseHTTPRequestHandler):
             return _json_reply(
                 {
                     "error": "Access Denied",
-                    "error_description": "You have made too many requests continuously. "
-                    "Please try again after some time.",
+                    "error_description": TOO_MANY_TOKEN_REQUESTS,
                 },
                 status=options.get("status", 400),
             )
@@ -1141,12 +1161,11 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
             self._forward(upstream, split)
         finally:
             upstream.close()
-        proxy._count("forwarded")
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_GET
 
     def _forward(self, upstream: http.client.HTTPConnection, split: Any) -> None:
-        """Send this request upstream (streaming its body) and stream back the answer."""
+        """Send this request upstream, streaming its body, and relay the answer."""
         path = split.path or "/"
         if split.query:
             path += "?" + split.query
@@ -1162,7 +1181,12 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         for name, value in self.headers.items():
             if name.lower() not in hop_by_hop:
                 upstream.putheader(name, value)
-        upstream.endheaders()
+        try:
+            upstream.endheaders()
+        except OSError:
+            self._refuse(502)  # the target is not listening
+            self.close_connection = True
+            return
         chunked = "chunked" in self.headers.get("Transfer-Encoding", "").lower()
         for chunk in _iter_body(self.rfile, _headers_of(self.headers)):
             if chunked:
@@ -1172,6 +1196,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         if chunked:
             upstream.send(b"0\r\n\r\n")
         response = upstream.getresponse()
+        self.server.proxy._count("forwarded")  # type: ignore[attr-defined]
         self.send_response(response.status, response.reason)
         length = response.getheader("Content-Length")
         for name, value in response.getheaders():
@@ -1443,8 +1468,8 @@ def _bad_id_reply(name: str, path: str) -> _Reply:
 def _missing_message(name: str) -> str:
     """Zoho's wording for a parameter that is absent or not proper."""
     return (
-        "The parameter %s is not proper(Has not been sent or is less than required count)"
-        % (name)
+        "The parameter %s is not proper(Has not been sent or is less than " % name
+        + ("required count)")
     )
 
 
@@ -1480,12 +1505,6 @@ def _import_info(
         elif found_columns != columns:
             found_rows += 1  # a later batch without its own header line
         rows += found_rows
-    known = dict(
-        zip(SAMPLE_COLUMNS, ["Date", "Plain Text", "Plain Text", "Plain Text"])
-    )
-    known.update(
-        {"Customer Name": "Plain Text", "Sales": "Currency", "Cost": "Currency"}
-    )
     return {
         "viewId": view_id,
         "importSummary": {
@@ -1497,7 +1516,9 @@ def _import_info(
             "warnings": 0,
             "importOperation": "created" if new_table else "updated",
         },
-        "columnDetails": {name: known.get(name, "Plain Text") for name in columns},
+        "columnDetails": {
+            name: SAMPLE_TYPES.get(name, "Plain Text") for name in columns
+        },
         "importErrors": "",
     }
 
@@ -1515,12 +1536,18 @@ def _count_records(payload: "_Digest", file_type: str) -> Tuple[List[str], int]:
             if isinstance(records, list):
                 first = records[0] if records and isinstance(records[0], dict) else {}
                 return list(first), len(records)
-        rows = [row for row in csv.reader(io.StringIO(text)) if row]
-        return (rows[0], len(rows) - 1) if rows else ([], 0)
-    # Too big to keep: read the header from the head, count lines for records.
-    first_line = payload.head.split(b"\n", 1)[0].decode("utf-8", "replace")
-    header = next(csv.reader([first_line]), [])
-    lines = payload.newlines + (0 if payload.last == b"\n" else 1)
+        try:
+            rows = [row for row in csv.reader(io.StringIO(text)) if row]
+            return (rows[0], len(rows) - 1) if rows else ([], 0)
+        except csv.Error:
+            pass  # not CSV after all: count lines below
+    # Too big to keep (or not CSV): header from the first line, records by lines.
+    first_line = payload.head.split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        header = next(csv.reader([first_line.decode("utf-8", "replace")]), [])
+    except csv.Error:
+        header = []
+    lines = payload.newlines + (0 if payload.last in (b"\n", b"") else 1)
     return header, max(lines - 1, 0)
 
 
@@ -1536,11 +1563,11 @@ class _BadRequest(Exception):
 def _read_body(rfile: Any, request: RecordedRequest) -> None:
     """Read the whole body, hashing it and parsing multipart parts on the fly."""
     content_type = request.headers.get("Content-Type", "")
-    body = _Digest()
     parser = None
     match = re.search(r'boundary="?([^";]+)"?', content_type)
     if content_type.lower().startswith("multipart/") and match:
         parser = _MultipartParser(match.group(1).encode("latin-1"))
+    body = _Digest(count_lines=parser is None)  # parts count their own lines
     for chunk in _iter_body(rfile, request.headers):
         body.update(chunk)
         if parser is not None:
@@ -1597,9 +1624,13 @@ def _read_exactly(rfile: Any, size: int) -> Iterator[bytes]:
 
 
 class _Digest(object):
-    """Counts, hashes and (when small) keeps a stream of bytes."""
+    """Counts, hashes and (when small) keeps a stream of bytes.
 
-    def __init__(self) -> None:
+    ``count_lines`` also counts newlines, to estimate the records of big data.
+    """
+
+    def __init__(self, count_lines: bool = True) -> None:
+        self.count_lines = count_lines
         self.size = 0
         self.newlines = 0
         self.head = b""  # the first HEAD_LIMIT bytes
@@ -1620,7 +1651,8 @@ class _Digest(object):
         if not chunk:
             return
         self.size += len(chunk)
-        self.newlines += chunk.count(b"\n")
+        if self.count_lines:
+            self.newlines += chunk.count(b"\n")
         self.last = chunk[-1:]
         self._sha.update(chunk)
         if len(self.head) < HEAD_LIMIT:
@@ -1737,6 +1769,10 @@ def _disposition(block: str) -> Tuple[str, Optional[str]]:
 # Canned content
 # ---------------------------------------------------------------------------
 
+_JPEG_STUB = (  # JPEG start, a JFIF header and JPEG end: enough to look like one
+    b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+)
+
 _BAD_GATEWAY_PAGE = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>ZGS</center>\r\n"
@@ -1780,7 +1816,7 @@ def _canned_export(response_format: str) -> bytes:
     if response_format == "png":
         return _png_pixel()
     if response_format == "jpeg":
-        return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+        return _JPEG_STUB
     if response_format == "pdf":
         return b"%PDF-1.4\n% sandbox export\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # xls: an OLE2 header
@@ -1858,26 +1894,24 @@ def main(argv: Optional[List[str]] = None) -> int:
     sandbox.export_size = args.export_size
     sandbox.token_lifetime = args.token_lifetime
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda signum, frame: stop.set())
     sandbox.start()
     print(
-        "Zoho Analytics sandbox on %s (client id %s, client secret %s, refresh token %s, "
-        "org %s, workspace %s)"
-        % (
-            sandbox.url,
-            Sandbox.CLIENT_ID,
-            Sandbox.CLIENT_SECRET,
-            Sandbox.REFRESH_TOKEN,
-            Sandbox.ORG_ID,
-            Sandbox.WORKSPACE_ID,
+        "Zoho Analytics sandbox on {url} (client id {id}, client secret {secret}, "
+        "refresh token {refresh}, org {org}, workspace {workspace})".format(
+            url=sandbox.url,
+            id=Sandbox.CLIENT_ID,
+            secret=Sandbox.CLIENT_SECRET,
+            refresh=Sandbox.REFRESH_TOKEN,
+            org=Sandbox.ORG_ID,
+            workspace=Sandbox.WORKSPACE_ID,
         )
     )
     sys.stdout.flush()
     try:
         while not stop.wait(0.5):
             pass
-    except KeyboardInterrupt:
-        pass
     finally:
         sandbox.stop()
     return 0

@@ -8,6 +8,7 @@ record them again against a real Zoho account see README.md ("Cassettes").
 import os
 import re
 import sys
+import time
 
 import pytest
 
@@ -79,6 +80,7 @@ def zoho_matcher(sent, recorded):
     assert _media_type(sent) == _media_type(recorded), "Content-Type"
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_recording_configure(config, vcr):
     vcr.register_matcher("zoho", zoho_matcher)
 
@@ -115,6 +117,41 @@ def sandbox():
 
     with Sandbox() as server:
         yield server
+
+
+class FakeClock(object):
+    """Stands in for the time module inside AnalyticsClient: sleep() only records."""
+
+    def __init__(self):
+        self.now = 5000.0
+        self.sleeps = []
+
+    def monotonic(self):
+        return self.now
+
+    def sleep(self, seconds):
+        assert seconds >= 0
+        self.sleeps.append(round(seconds, 6))
+        self.now += seconds
+
+    def __getattr__(self, name):
+        return getattr(time, name)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The module's time replaced by a FakeClock: waits are recorded, not slept."""
+    fake = FakeClock()
+    monkeypatch.setattr(ac_module, "time", fake)
+    return fake
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    """A small CSV file to import: two columns, three rows."""
+    path = tmp_path / "sales.csv"
+    path.write_text("Region,Sales\nEast,10\nWest,20\nSouth,30\n")
+    return str(path)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ than recorded. Each cassette holds the token exchange and the call under test,
 exactly as a recording with secrets filtered would. To replace them with real
 recordings, see README.md ("Cassettes").
 
-Run: python tests/make_cassettes.py   (rewrites the files it knows about)
+Run: python tests/make_cassettes.py OAS_FOLDER   (rewrites the files it knows about)
 """
 
 import json
@@ -155,3 +155,8 @@ def headline():
 
 if __name__ == "__main__":
     headline()
+    import cassettes_view_bulk  # noqa: E402
+    import cassettes_workspace  # noqa: E402
+
+    cassettes_workspace.main(sys.argv[1:])
+    cassettes_view_bulk.main(sys.argv[1:])

@@ -76,6 +76,11 @@ def api_requests(sandbox, method=None):
     ]
 
 
+def token_posts(sandbox):
+    """Requests the token endpoint received, those a fault answered included."""
+    return sum(1 for request in sandbox.requests if request.path == "/oauth/v2/token")
+
+
 def client_warnings(caplog):
     return [
         record.getMessage()

@@ -221,7 +221,7 @@ def test_drop_append_import_is_sent_once(sandbox, make_client, csv_path, caplog)
     assert client_warnings(caplog) == []
 
 
-def test_drop_get_is_retried_and_succeeds(sandbox, make_client, caplog):
+def test_drop_get_is_retried_and_succeeds(sandbox, make_client):
     client = make_client()
     sandbox.inject("drop", path=JOB_PATH)
 
@@ -229,7 +229,19 @@ def test_drop_get_is_retried_and_succeeds(sandbox, make_client, caplog):
 
     assert details["jobCode"] == "1004"
     assert len(api_requests(sandbox, "GET")) == 2
-    assert len(client_warnings(caplog)) == 1
+
+
+def test_drop_get_retries_are_bounded(sandbox, make_client, sleeps, transport):
+    client = make_client(retries=2)
+    sandbox.inject("drop", path=JOB_PATH, times=None)
+
+    with pytest.raises(M.IOException):
+        seed_job(client, sandbox)
+
+    # The stdlib transport also resends once on a new connection when a pooled
+    # one is closed under it, as it cannot tell a drop from a stale connection.
+    assert len(sleeps) == 2
+    assert len(api_requests(sandbox, "GET")) == 3 + (transport == "stdlib")
 
 
 def test_truncated_json_get_is_retried(sandbox, make_client):

@@ -40,7 +40,8 @@ def test_debug_line_per_request_names_method_path_status_time_attempt(
 ):
     caplog.set_level(logging.DEBUG, logger="AnalyticsClient")
     client = make_client()
-    sandbox.inject("drop", path=JOB_PATH)
+    sandbox.inject("truncate", path=JOB_PATH)
+    sandbox.inject("status", path=JOB_PATH, status=503)
 
     seed_job(client, sandbox)
 
@@ -51,7 +52,8 @@ def test_debug_line_per_request_names_method_path_status_time_attempt(
     patterns = [
         r"POST /oauth/v2/token -> 200 in \d+ ms \(attempt 1\)",
         r"GET %s -> IOException after \d+ ms \(attempt 1\)" % job,
-        r"GET %s -> 200 in \d+ ms \(attempt 2\)" % job,
+        r"GET %s -> 503 in \d+ ms \(attempt 2\)" % job,
+        r"GET %s -> 200 in \d+ ms \(attempt 3\)" % job,
     ]
     lines = debug_lines(caplog)
     assert len(lines) == len(patterns)

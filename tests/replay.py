@@ -1,0 +1,33 @@
+"""Checks shared by the cassette tests of the API classes (one call per cassette)."""
+
+import json
+import urllib.parse
+
+
+def played(vcr, config=None):
+    """Check the cassette was replayed in full with this CONFIG; return the answer's data.
+
+    Replaying every recorded request proves that verb, path, query (CONFIG
+    included, to the byte) and headers matched. The CONFIG is then decoded from the
+    recorded request and compared with the dict the test expects. Returns None for
+    an answer without a JSON body (204, downloads).
+    """
+    assert vcr.all_played
+    assert recorded_config(vcr) == config
+    content_type = vcr.responses[-1]["headers"].get("Content-Type", [""])[0]
+    body = answer_body(vcr)
+    if not body or not content_type.startswith("application/json"):
+        return None
+    return json.loads(body)["data"]
+
+
+def recorded_config(vcr):
+    """The CONFIG of the recorded API call, decoded; None when it had none."""
+    query = urllib.parse.urlsplit(vcr.requests[-1].uri).query
+    values = urllib.parse.parse_qs(query).get("CONFIG")
+    return json.loads(values[0]) if values else None
+
+
+def answer_body(vcr):
+    """The recorded answer's body, as stored in the cassette."""
+    return vcr.responses[-1]["body"]["string"]

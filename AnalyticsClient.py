@@ -20,6 +20,7 @@ Waiting for a job: ``bulk.wait_for_import_job(job_id)``. From a shell:
 import argparse
 import base64
 import configparser
+import copy
 import email.utils
 import hashlib
 import http.client
@@ -52,6 +53,7 @@ from typing import (
     Optional,
     Sequence,
     Tuple,
+    Type,
     Union,
     cast,
 )
@@ -111,6 +113,8 @@ _TOKEN_MARGIN = 60.0  # seconds before expiry at which a token is renewed
 _TOKEN_LIFETIME = 3600.0  # Zoho's documented access-token lifetime
 _MAX_RETRY_AFTER = 120.0  # never sleep longer than this on one Retry-After
 _POOL_SIZE = 10  # idle keep-alive connections kept per host
+_SPOOL_MEMORY = 8 * 1024 * 1024  # a download for a file object kept in memory
+_MAX_BACKOFF = 60.0  # the longest wait between two retries without Retry-After
 _MAX_BATCHES = 100  # Zoho takes at most this many batches in one batch import
 _MAX_BATCH_BYTES = 100 * 1024 * 1024  # and at most 100 MB in one batch
 
@@ -162,7 +166,8 @@ class AnalyticsError(Exception):
         self.message = message
         self.http_status = http_status
         self.method = method
-        self.url = url
+        # The query is dropped: CONFIG can hold data that has no place in a log.
+        self.url = None if url is None else _redact_url(url)
 
     def getErrorMessage(self) -> str:
         """Return the error message."""
@@ -221,7 +226,7 @@ class ServerException(AnalyticsError):
         text = self.message
         if self.errorCode is not None:
             text = "%s: %s" % (self.errorCode, text)
-        elif self.http_status is not None:
+        elif self.http_status is not None and self.http_status >= 400:
             text = "HTTP %s: %s" % (self.http_status, text)
         if self.hint:
             text = "%s (%s)" % (text, self.hint)
@@ -234,28 +239,39 @@ class ServerException(AnalyticsError):
 class AuthenticationException(ServerException):
     """Raised when Zoho refuses the credentials or the access token."""
 
+    # An API call meets 8535 only with a token renewed just before.
     hint = (
-        "check client id, client secret and refresh token, and that the client "
-        "belongs to this data centre"
+        "Zoho refused a newly issued access token too: check that "
+        "accounts_server_url and analytics_server_url are in the same data centre "
+        "and that the refresh token's scope covers Zoho Analytics"
     )
 
 
 class RateLimitException(ServerException):
     """Raised when Zoho's per-minute API limit (6045, HTTP 429) stays exceeded."""
 
-    hint = "too many calls per minute: wait a minute, then call less often"
+    hint = (
+        "the per-minute limit stayed exceeded through every retry: wait a minute, "
+        "then make fewer calls per minute"
+    )
 
 
 class UnitsExhaustedException(ServerException):
     """Raised when the organisation's daily API units are used up (6043)."""
 
-    hint = "the day's API units are used up: wait for tomorrow or raise the plan"
+    hint = (
+        "the organisation's API units for today are used up and retrying today "
+        "will not help: wait for tomorrow's units or add units to the plan"
+    )
 
 
 class JobBusyException(ServerException):
     """Raised when Zoho refuses work because other jobs are running."""
 
-    hint = "other jobs are running: wait for them to finish, then try again"
+    hint = (
+        "another import or export job is running on this view or workspace: "
+        "wait for it to finish, then try again"
+    )
 
 
 class JobFailedException(ServerException):
@@ -271,7 +287,7 @@ class ParseException(AnalyticsError):
     def __init__(
         self,
         message: str,
-        response_content: str,
+        response_content: str = "",
         http_status: Optional[int] = None,
         method: Optional[str] = None,
         url: Optional[str] = None,
@@ -317,6 +333,7 @@ class IOException(AnalyticsError, OSError):
         AnalyticsError.__init__(self, message, None, method, url)
         self.sent = sent  # False when the request certainly never left
         self.transient = True  # False when sending again cannot help
+        self.reason = message  # what went wrong, without method and URL
 
     def __str__(self) -> str:
         return self.message
@@ -378,7 +395,11 @@ class _BytesBody(_Body):
 
 
 class _Response(object):
-    """An answer whose body is read in pieces; close() returns the connection."""
+    """An answer whose body is read in pieces; close() returns the connection.
+
+    The pipeline reads every body before it looks at the answer: a download into
+    its sink, anything else into ``body``.
+    """
 
     status = 0
 
@@ -386,8 +407,8 @@ class _Response(object):
         self, status: int, headers: Optional[Mapping[str, str]] = None
     ) -> None:
         self.status = status
-        self.done = False
-        self._content = None  # type: Optional[bytes]
+        self.done = False  # True once read() met the end of the body
+        self.body = b""
         self._headers = None  # type: Optional[Dict[str, str]]
         if headers is not None:
             self._headers = {k.lower(): v for k, v in headers.items()}
@@ -402,11 +423,6 @@ class _Response(object):
     def _header_items(self) -> Iterable[Tuple[str, str]]:
         return ()
 
-    def content(self) -> bytes:
-        """Read the whole (error or JSON) body once, at most _MAX_ERROR_BODY bytes."""
-        if self._content is None:
-            self._content = self.read_all(_MAX_ERROR_BODY)
-        return self._content
 
     def read(self, amount: int) -> bytes:
         raise NotImplementedError
@@ -415,6 +431,7 @@ class _Response(object):
         raise NotImplementedError
 
     def read_all(self, limit: Optional[int] = None) -> bytes:
+        """Read the rest of the body, at most limit bytes (transport errors pass)."""
         parts = []
         size = 0
         while limit is None or size < limit:
@@ -427,11 +444,16 @@ class _Response(object):
 
 
 class _Timeouts(object):
-    __slots__ = ("connect", "read")
+    """Connect and read timeouts, with the option name that set the read one."""
 
-    def __init__(self, connect: float, read: float) -> None:
+    __slots__ = ("connect", "read", "read_name")
+
+    def __init__(
+        self, connect: float, read: float, read_name: str = "read_timeout"
+    ) -> None:
         self.connect = connect
         self.read = read
+        self.read_name = read_name
 
 
 class _Proxy(object):
@@ -523,19 +545,19 @@ def _network_error(
     proxy: Optional[_Proxy] = None,
 ) -> IOException:
     """Translate any transport error into IOException; the one place that does."""
-    where = _redact_url(url)
     if isinstance(err, (socket.timeout, TimeoutError)) or _is_urllib3_timeout(err):
-        which = "read" if sent else "connect"
-        limit = timeouts.read if sent else timeouts.connect
-        message = "%s %s: no %s within the %s timeout of %g s" % (
-            method,
-            where,
-            "answer" if sent else "connection",
-            which,
-            limit,
-        )
-        return TimeoutException(message, method, url, sent)
+        if sent:
+            reason = "no answer within %s (%g s)" % (timeouts.read_name, timeouts.read)
+        else:
+            reason = "no connection within connect_timeout (%g s)" % timeouts.connect
+        return _io_error(TimeoutException, reason, method, url, sent)
     causes = _causes(err)
+    for cause in causes:
+        if isinstance(cause, IOException):
+            # Raised by the request body itself: the file being sent changed.
+            error = _io_error(IOException, cause.reason, method, url, sent)
+            error.transient = cause.transient
+            return error
     # The errors below urllib3's wrappers say what happened; wrappers repeat them.
     root = [cause for cause in causes if not _is_urllib3_error(cause)] or causes
     for cause in root:
@@ -546,26 +568,33 @@ def _network_error(
     reason = str(root[-1]) or type(root[-1]).__name__
     verification = _certificate_failure(causes)
     if verification is not None:
-        message = (
-            "%s %s: TLS certificate verification failed (%s); if a proxy or "
-            "firewall re-signs TLS, pass its CA file as ca_bundle="
-            % (method, where, verification)
+        reason = (
+            "TLS certificate verification failed (%s); if a proxy or firewall "
+            "re-signs TLS, pass its CA file as ca_bundle=" % verification
         )
-        error = IOException(message, method, url, sent=False)
+        error = _io_error(IOException, reason, method, url, False)
         error.transient = False  # the same certificate fails the same way again
         return error
     if proxy is not None and not sent:
-        message = "%s %s failed: cannot connect through the proxy %s: %s" % (
-            method,
-            where,
-            proxy.netloc(),
-            reason,
-        )
-    else:
-        message = "%s %s failed: %s" % (method, where, reason)
-    error = IOException(message, method, url, sent)
+        reason = "cannot connect through the proxy %s: %s" % (proxy.netloc(), reason)
+    error = _io_error(IOException, reason, method, url, sent, " failed:")
     # A TLS failure other than a dropped connection fails the same way next time.
     error.transient = not any(_is_tls_failure(cause) for cause in causes)
+    return error
+
+
+def _io_error(
+    cls: Callable[..., IOException],
+    reason: str,
+    method: str,
+    url: str,
+    sent: bool,
+    joint: str = ":",
+) -> IOException:
+    """An IOException whose message names the request: 'GET https://h/p: reason'."""
+    where = "%s %s%s" % (method, _redact_url(url), joint)
+    error = cls("%s %s" % (where, reason), method, url, sent)
+    error.reason = reason
     return error
 
 
@@ -596,6 +625,12 @@ def _certificate_failure(causes: Sequence[BaseException]) -> Optional[str]:
         ):
             return "certificate verify failed"
     return None
+
+
+# What reading an answer's body may raise, on either transport.
+_READ_ERRORS = (OSError, http.client.HTTPException) + (
+    (urllib3.exceptions.HTTPError,) if urllib3 is not None else ()
+)  # type: Tuple[Type[BaseException], ...]
 
 
 class _Transport(object):
@@ -1073,12 +1108,21 @@ class FileTokenCache(object):
     """Keeps access tokens in a JSON file readable by its owner only (mode 0600).
 
     Pass ``token_cache=FileTokenCache("~/.cache/zoho-analytics-token.json")`` to
-    AnalyticsClient so that short-lived processes reuse one access token. The file
-    holds access tokens only, keyed by a hash of the credentials.
+    AnalyticsClient so that short-lived processes reuse one access token instead
+    of each asking for a new one. The file holds access tokens only, keyed by a
+    hash of the accounts server, client id and refresh token; it is replaced
+    atomically on every write.
+
+    Any other store works the same way: an object with ``get(key)`` returning
+    the entry or None and ``put(key, entry)``, or simply a pair of functions
+    ``(get, put)`` with those signatures. An entry is a dict
+    ``{"access_token": str, "expires_at": seconds since the epoch}``. A token
+    that Zoho refused (8535) is never taken from the cache again, and a cache
+    that fails to store costs a WARNING, never the call.
     """
 
     def __init__(self, path: str) -> None:
-        self.path = os.path.expanduser(path)
+        self.path = os.path.expanduser(os.fspath(path))
         self._lock = threading.Lock()
 
     def get(self, key: str) -> Optional[Dict[str, Any]]:
@@ -1093,7 +1137,7 @@ class FileTokenCache(object):
             entries = self._load()
             entries[key] = entry
             folder = os.path.dirname(os.path.abspath(self.path))
-            os.makedirs(folder, exist_ok=True)
+            os.makedirs(folder, mode=0o700, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".token-", suffix=".tmp")
             try:
                 os.fchmod(fd, 0o600)
@@ -1113,28 +1157,74 @@ class FileTokenCache(object):
         return data if isinstance(data, dict) else {}
 
 
+_CacheGet = Callable[[str], Optional[Dict[str, Any]]]
+_CachePut = Callable[[str, Dict[str, Any]], None]
+
+
+def _cache_functions(cache: Any) -> Tuple[_CacheGet, _CachePut]:
+    """The get and put functions of a token cache: an object, or a (get, put) pair."""
+    if isinstance(cache, (tuple, list)):
+        if len(cache) == 2 and all(callable(function) for function in cache):
+            return cache[0], cache[1]
+    elif callable(getattr(cache, "get", None)) and callable(
+        getattr(cache, "put", None)
+    ):
+        return cache.get, cache.put
+    raise ValueError(
+        "token_cache must have get(key) and put(key, entry) methods, or be a pair "
+        "of functions (get, put); not %s" % type(cache).__name__
+    )
+
+
+def _cached_token(entry: Any, stale: Optional[str]) -> Optional[Tuple[str, float]]:
+    """The token and expiry time of a cache entry worth using, else None."""
+    if not isinstance(entry, dict):
+        return None
+    token = entry.get("access_token")
+    try:
+        expires_at = float(entry.get("expires_at", 0))
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(token, str) or not token or token == stale:
+        return None
+    if time.time() >= expires_at - _TOKEN_MARGIN:
+        return None
+    return token, expires_at
+
+
 class _Tokens(object):
-    """The client's access token: fetched lazily, renewed once at a time."""
+    """The client's access token: fetched lazily, renewed once at a time.
+
+    A token is renewed _TOKEN_MARGIN seconds before its ``expires_in`` runs out,
+    counted from when it was asked for. Threads that wait while another renews
+    take its token; if that renewal fails they raise its error rather than ask
+    again, so a burst of calls costs the accounts server one request.
+    """
 
     def __init__(self, client: "AnalyticsClient") -> None:
         self._client = client
         self._lock = threading.Lock()
         self.token = None  # type: Optional[str]
         self.expires_at = 0.0
+        self._failures = 0  # renewals that failed so far
+        self._failure = None  # type: Optional[AnalyticsError]
 
     def current(self) -> str:
-        """Return a token that is valid for at least another minute."""
-        token = self.token
-        if token is not None and time.time() < self.expires_at - _TOKEN_MARGIN:
+        """Return a token that is valid for at least another _TOKEN_MARGIN seconds."""
+        token, failures = self.token, self._failures
+        if token is not None and self._fresh():
             return token
         with self._lock:
-            if self.token is None or time.time() >= self.expires_at - _TOKEN_MARGIN:
+            self._raise_failure_since(failures)
+            if self.token is None or not self._fresh():
                 self._renew(stale=self.token)
             return cast(str, self.token)
 
     def renew_after_rejection(self, rejected: str) -> str:
         """Renew after Zoho refused ``rejected``, unless another thread did."""
+        failures = self._failures
         with self._lock:
+            self._raise_failure_since(failures)
             if self.token == rejected:
                 self._renew(stale=rejected)
             return cast(str, self.token)
@@ -1144,23 +1234,40 @@ class _Tokens(object):
             self.token = token
             self.expires_at = time.time() + lifetime if token else 0.0
 
+    def _fresh(self) -> bool:
+        return time.time() < self.expires_at - _TOKEN_MARGIN
+
+    def _raise_failure_since(self, failures: int) -> None:
+        """Raise (a copy of) the error of a renewal that failed while this waited."""
+        failure = self._failure
+        if self._failures != failures and failure is not None:
+            raise copy.copy(failure) from failure.__cause__
+
     def _renew(self, stale: Optional[str]) -> None:
+        """Take a fresher token from the cache, or fetch one (lock held)."""
         client = self._client
         cache = client.token_cache
         key = client._cache_key()
         if cache is not None:
-            entry = cache.get(key)
-            if entry and entry.get("access_token") != stale:
-                expires_at = float(entry.get("expires_at", 0))
-                if time.time() < expires_at - _TOKEN_MARGIN:
-                    self.token = str(entry["access_token"])
-                    self.expires_at = expires_at
-                    return
-        token, lifetime = client._fetch_token()
-        self.token = token
-        self.expires_at = time.time() + lifetime
+            cached = _cached_token(_cache_functions(cache)[0](key), stale)
+            if cached is not None:
+                self.token, self.expires_at = cached
+                return
+
+        started = time.time()
+        try:
+            token, lifetime = client._fetch_token()
+        except AnalyticsError as err:
+            self._failures += 1
+            self._failure = err
+            raise
+        self.token, self.expires_at = token, started + lifetime
         if cache is not None:
-            cache.put(key, {"access_token": token, "expires_at": self.expires_at})
+            entry = {"access_token": token, "expires_at": self.expires_at}
+            try:
+                _cache_functions(cache)[1](key, entry)
+            except OSError as err:
+                logger.warning("could not store the access token in the cache: %s", err)
 
 
 # Request pipeline helpers: ids, config, bodies, downloads
@@ -1185,6 +1292,10 @@ def _id_text(name: str, value: Any) -> str:
 
 # White space (\s is str.isspace() in a str pattern) and control characters.
 _NOT_IN_ID = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def _path(template: str, ids: Mapping[str, Any]) -> str:
@@ -1248,10 +1359,13 @@ class _FileSlice(object):
             while remaining > 0:
                 data = handle.read(min(_CHUNK, remaining))
                 if not data:
-                    raise IOException(
-                        "%s shrank while it was being sent; nothing was imported "
-                        "from the incomplete upload" % self.path
+                    error = IOException(
+                        "%s shrank while it was being sent (it had %d bytes when "
+                        "the upload began); the upload was broken off, so nothing "
+                        "of it was imported" % (self.path, self.length)
                     )
+                    error.transient = False
+                    raise error
                 remaining -= len(data)
                 yield data
 
@@ -1453,13 +1567,12 @@ def _csv_batches(
 
 
 class _Sink(object):
-    """Where a download goes; begin() may be called again to start over.
+    """Where a download goes: begin() starts (or starts over), commit() keeps it.
 
     ``progress``, when set, is called with the bytes received so far and the
     announced total (None when the answer gave no length) after every piece.
     """
 
-    restartable = True
     progress = None  # type: Optional[Callable[[int, Optional[int]], None]]
 
     def begin(self) -> None:
@@ -1475,13 +1588,40 @@ class _Sink(object):
         raise NotImplementedError
 
 
+class _MemorySink(_Sink):
+    """Collects an answer's body in memory."""
+
+    def __init__(self) -> None:
+        self._parts = []  # type: List[bytes]
+
+    def begin(self) -> None:
+        self._parts = []
+
+    def write(self, data: bytes) -> None:
+        self._parts.append(data)
+
+    def commit(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        self._parts = []
+
+    def value(self) -> bytes:
+        return b"".join(self._parts)
+
+
 class _AtomicFile(_Sink):
-    """Writes beside the target and renames over it only when all bytes arrived."""
+    """Writes beside the target and renames over it only when all bytes arrived.
+
+    The target keeps its old content until then, and the renamed file gets the
+    old file's mode (or a new file's mode under the umask). A link is followed,
+    so the file it points to is the one replaced.
+    """
 
     def __init__(
         self, path: str, progress: Optional[Callable[[int, Optional[int]], None]] = None
     ) -> None:
-        self.path = os.path.abspath(os.fspath(path))
+        self.path = os.path.realpath(os.fspath(path))
         self.progress = progress
         folder = os.path.dirname(self.path)
         if not os.path.isdir(folder):
@@ -1490,6 +1630,10 @@ class _AtomicFile(_Sink):
             )
         if os.path.isdir(self.path):
             raise ValueError("cannot write %s: it is a folder" % path)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ValueError(
+                "cannot write %s: folder %s is not writable" % (path, folder)
+            )
         self._handle = None  # type: Optional[IO[bytes]]
         self._temp = None  # type: Optional[str]
 
@@ -1522,34 +1666,77 @@ class _AtomicFile(_Sink):
 
 
 class _StreamSink(_Sink):
-    """Writes into a file object the caller opened; rewinds it to start over."""
+    """Writes into a binary file object the caller opened; on failure leaves it be.
+
+    A seekable stream with nothing after its position is written directly and
+    cut back to that position if the download fails. Any other stream receives
+    the download only once it is complete, from a spooled temporary copy (kept in
+    memory up to _SPOOL_MEMORY bytes, then on disk); a seekable one is then cut
+    after the new data.
+    """
 
     def __init__(self, stream: IO[bytes]) -> None:
+        if isinstance(stream, io.TextIOBase):
+            raise ValueError("file_path must be opened in binary mode ('wb')")
         self.stream = stream
-        self._start = None  # type: Optional[int]
-        try:
-            if stream.seekable():
-                self._start = stream.tell()
-        except (AttributeError, OSError, ValueError):
-            self._start = None
-        self.restartable = self._start is not None
+        self._start = _empty_tail(stream)
+        self._spool = None  # type: Optional[IO[bytes]]
 
     def begin(self) -> None:
-        if self._start is not None:
-            self.stream.seek(self._start)
-            self.stream.truncate()
+        self.abort()
+        if self._start is None:
+            self._spool = cast(
+                IO[bytes], tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY)
+            )
 
     def write(self, data: bytes) -> None:
-        self.stream.write(data)
+        (self.stream if self._spool is None else self._spool).write(data)
 
     def commit(self) -> None:
+        spool, self._spool = self._spool, None
+        if spool is not None:
+            with spool:
+                spool.seek(0)
+                while True:
+                    data = spool.read(_CHUNK)
+                    if not data:
+                        break
+                    self.stream.write(data)
+            if _seekable(self.stream):
+                self.stream.truncate()
         self.stream.flush()
 
     def abort(self) -> None:
-        self.begin()
+        spool, self._spool = self._spool, None
+        if spool is not None:
+            spool.close()
+        elif self._start is not None:
+            self.stream.seek(self._start)
+            self.stream.truncate()
+
+
+def _seekable(stream: Any) -> bool:
+    try:
+        return bool(stream.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _empty_tail(stream: Any) -> Optional[int]:
+    """The stream's position if it is seekable and nothing follows it, else None."""
+    if not _seekable(stream):
+        return None
+    try:
+        start = stream.tell()
+        end = stream.seek(0, io.SEEK_END)
+        stream.seek(start)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return int(start) if end == start else None
 
 
 def _sink_for(target: Any) -> _Sink:
+    """The sink for an export's file_path: a path, or a binary file object."""
     if isinstance(target, _Sink):
         return target
     if hasattr(target, "write"):
@@ -1624,12 +1811,14 @@ class AnalyticsClient(object):
     transfer_timeout
         Read timeout for imports and exports, which Zoho may take long to answer.
     retries
-        How often a request that is safe to repeat is sent again (default 3).
+        How often a request that is safe to repeat is sent again (default 3);
+        see ``_exchange`` for what is never repeated.
     retry_backoff
         First wait in seconds between retries; it doubles each time, with jitter.
     token_cache
-        An object with ``get(key)`` and ``put(key, entry)`` (see FileTokenCache)
-        so that several processes share one access token.
+        ``FileTokenCache(path)``, any object with ``get(key)`` and
+        ``put(key, entry)``, or a pair of functions ``(get, put)``, so that
+        several processes share one access token.
     ca_bundle
         Path of a CA bundle to verify TLS with, instead of the system store.
     """
@@ -1675,6 +1864,8 @@ class AnalyticsClient(object):
         self.retry_backoff = retry_backoff
         self.token_cache = token_cache
         self.ca_bundle = ca_bundle
+
+        self._check_settings()
 
     def __repr__(self) -> str:
         return (
@@ -1835,10 +2026,7 @@ class AnalyticsClient(object):
         body = _BytesBody(form, "application/x-www-form-urlencoded")
         headers = {"User-Agent": _USER_AGENT}
         response = self._exchange("POST", url, headers, body, self._timeouts(False))
-        try:
-            content = response.read_all(_MAX_ERROR_BODY)
-        finally:
-            response.close()
+        content = response.body
 
         try:
             answer = json.loads(content.decode("utf-8"))
@@ -1858,20 +2046,41 @@ class AnalyticsClient(object):
                 "POST",
                 url,
             )
-        raise AuthenticationException(
-            _token_error_message(answer, self.accounts_server_url),
-            None,
-            response.status,
-            "POST",
-            url,
-            summary=str(answer.get("error")),
+        message, hint = _token_error(answer, self.accounts_server_url)
+        error = AuthenticationException(
+            message, None, response.status, "POST", url, str(answer.get("error"))
         )
+        error.hint = hint
+        raise error
 
     # The request pipeline
 
+    def _check_settings(self) -> None:
+        """Check the assignable settings that every request relies on."""
+        for name in ("connect_timeout", "read_timeout", "transfer_timeout"):
+            value = getattr(self, name)
+            if not _is_number(value) or not value > 0:
+                raise ValueError(
+                    "%s must be a number of seconds above 0, not %r" % (name, value)
+                )
+        if not isinstance(self.retries, int) or isinstance(self.retries, bool):
+            raise ValueError("retries must be an int, not %r" % (self.retries,))
+        if self.retries < 0:
+            raise ValueError("retries must be 0 or more, not %d" % self.retries)
+        if not _is_number(self.retry_backoff) or self.retry_backoff < 0:
+            raise ValueError(
+                "retry_backoff must be 0 or more seconds, not %r"
+                % (self.retry_backoff,)
+            )
+        if self.token_cache is not None:
+            _cache_functions(self.token_cache)
+
     def _timeouts(self, transfer: bool) -> _Timeouts:
-        read = self.transfer_timeout if transfer else self.read_timeout
-        return _Timeouts(self.connect_timeout, read)
+        if transfer:
+            return _Timeouts(
+                self.connect_timeout, self.transfer_timeout, "transfer_timeout"
+            )
+        return _Timeouts(self.connect_timeout, self.read_timeout)
 
     def _request(
         self,
@@ -1922,12 +2131,9 @@ class AnalyticsClient(object):
             response = self._exchange(
                 method, url, request_headers, request_body, timeouts, sink
             )
-            try:
-                if 200 <= response.status < 300:
-                    return self._success(response, method, url, sink, want, convert)
-                error = _answer_error(response, method, url)
-            finally:
-                response.close()
+            if 200 <= response.status < 300:
+                return self._success(response, method, url, sink, want, convert)
+            error = _answer_error(response, method, url)
             if (
                 isinstance(error, ServerException)
                 and error.errorCode == _INVALID_TOKEN
@@ -1952,11 +2158,8 @@ class AnalyticsClient(object):
         want: Optional[str],
         convert: Optional[Callable[[Any], Any]],
     ) -> Any:
-        if sink is not None:
-            sink.commit()
-            return None
-        content = response.read_all()
-        if response.status != 200:
+        content = response.body
+        if sink is not None or response.status != 200:
             return None
         text = content.decode("utf-8", "replace")
         try:
@@ -1994,14 +2197,28 @@ class AnalyticsClient(object):
     ) -> _Response:
         """Send with bounded retries where repeating cannot duplicate anything.
 
-        Repeated: a request that never left (connection refused, connect timeout);
-        a GET after any network error or a 502/504 answer; any request answered
-        429, 503 or 6045, which Zoho did not process. Never repeated: anything
-        else, so an append import is sent once. A retry waits retry_backoff
-        doubling each time (half of it random), or what Retry-After says.
-        With ``sink`` a 2xx body is streamed into it inside the retry loop, so a
-        GET download that breaks off starts over.
+        Repeated, at most ``retries`` times:
+
+        - a request that never left: connection refused, connect timeout;
+        - a GET after any other network failure (reset, dropped connection, read
+          timeout, an answer that broke off) or a 502/504 answer;
+        - any request answered 429, 503 or error 6045, which Zoho did not process.
+
+        Never repeated: everything else, in particular a POST, PUT or DELETE
+        whose request may have reached Zoho (a dropped connection, a read
+        timeout, a gateway error), so an append import is sent once at most
+        unless Zoho said it did not process it. A retry waits ``retry_backoff``
+        seconds, doubling each time, the second half of each wait random; or
+        what Retry-After says, up to _MAX_RETRY_AFTER (a longer wait is given up
+        and raised at once). Each retry logs one WARNING line, each attempt one
+        DEBUG line.
+
+        The answer's body is read inside the loop: a 2xx answer into ``sink``
+        when there is one (a download that breaks off starts over, and the sink
+        keeps nothing of a failed attempt), anything else into ``body``. The
+        returned answer is closed and its connection back in the pool.
         """
+        self._check_settings()
         if body is not None:
             headers = dict(headers)
             headers["Content-Type"] = body.content_type
@@ -2016,8 +2233,10 @@ class AnalyticsClient(object):
                 response = self._get_transport().send(
                     method, url, headers, body, timeouts
                 )
-                if sink is not None and 200 <= response.status < 300:
-                    self._stream_into(response, sink, method, url, timeouts)
+                try:
+                    _read_answer(response, sink, method, url, timeouts)
+                finally:
+                    response.close()
             except IOException as err:
                 logger.debug(
                     "%s %s -> %s after %d ms (attempt %d)",
@@ -2028,28 +2247,25 @@ class AnalyticsClient(object):
                     attempt,
                 )
                 again = err.transient and (not err.sent or method == "GET")
-                if sink is not None and not sink.restartable:
-                    again = again and not err.sent
                 if not again or attempt > self.retries:
-                    if sink is not None:
-                        sink.abort()
                     raise
-                reason = str(err)
+                reason = err.reason
             else:
-                status = response.status
                 logger.debug(
                     "%s %s -> %d in %d ms (attempt %d)",
                     method,
                     path,
-                    status,
+                    response.status,
                     _ms(started),
                     attempt,
                 )
-                if attempt > self.retries or not _repeatable(response, method):
+                retry_reason = _retry_reason(response, method)
+                if attempt > self.retries or retry_reason is None:
                     return response
                 wait = _retry_after(response.headers.get("retry-after"))
-                reason = "HTTP %d" % status
-                response.close()
+                if wait is not None and wait > _MAX_RETRY_AFTER:
+                    return response
+                reason = retry_reason
             delay = self._backoff(attempt, wait)
             logger.warning(
                 "%s %s: %s; retry %d of %d in %.1f s",
@@ -2062,48 +2278,11 @@ class AnalyticsClient(object):
             )
             time.sleep(delay)
 
-    def _stream_into(
-        self,
-        response: _Response,
-        sink: _Sink,
-        method: str,
-        url: str,
-        timeouts: _Timeouts,
-    ) -> None:
-        """Copy a download into sink, checking that every promised byte arrived."""
-        sink.begin()
-        received = 0
-        expected = response.headers.get("content-length", "")
-        total = int(expected) if expected.isdigit() else None
-        try:
-            while True:
-                try:
-                    data = response.read(_CHUNK)
-                except (OSError, http.client.HTTPException) as err:
-                    raise _network_error(err, method, url, timeouts, sent=True) from err
-                if not data:
-                    break
-                sink.write(data)
-                received += len(data)
-                if sink.progress is not None:
-                    sink.progress(received, total)
-            if total is not None and total != received:
-                raise IOException(
-                    "%s %s: the answer broke off after %d of %s bytes"
-                    % (method, _redact_url(url), received, expected),
-                    method,
-                    url,
-                )
-        except BaseException:
-            response.close()
-            if not isinstance(sys.exc_info()[1], IOException):
-                sink.abort()
-            raise
-
     def _backoff(self, attempt: int, retry_after: Optional[float]) -> float:
+        """Seconds to wait before retry number ``attempt``."""
         if retry_after is not None:
-            return min(retry_after, _MAX_RETRY_AFTER)
-        step = self.retry_backoff * 2.0 ** (attempt - 1)
+            return retry_after
+        step = min(self.retry_backoff * 2.0 ** (attempt - 1), _MAX_BACKOFF)
         return step / 2 + random.uniform(0, step / 2)
 
     # Instances for one organisation, workspace or view
@@ -2210,19 +2389,78 @@ def _ms(started: float) -> int:
     return int((time.monotonic() - started) * 1000)
 
 
-def _repeatable(response: _Response, method: str) -> bool:
-    """Tell whether an error answer says the request may be sent again."""
+def _retry_reason(response: _Response, method: str) -> Optional[str]:
+    """Why an answer allows sending the request again, or None when it does not."""
     status = response.status
-    if status in _NOT_PROCESSED:
-        return True
-    if status in _GATEWAY:
-        return method == "GET"
-    if status >= 400 and response.headers.get("content-type", "").startswith(
-        "application/json"
+    if status in _NOT_PROCESSED or (status in _GATEWAY and method == "GET"):
+        return "HTTP %d" % status
+    if status >= 400 and _error_code(response.body) == _RATE_LIMITED:
+        return "error %d (HTTP %d)" % (_RATE_LIMITED, status)
+    return None
+
+
+def _read_answer(
+    response: _Response,
+    sink: Optional[_Sink],
+    method: str,
+    url: str,
+    timeouts: _Timeouts,
+) -> None:
+    """Read an answer's whole body: a 2xx one into sink if given, else into memory.
+
+    An error answer is kept up to _MAX_ERROR_BODY bytes. Raises IOException when
+    the body breaks off (reset, read timeout, fewer bytes than Content-Length);
+    the sink then keeps nothing of this attempt.
+    """
+    success = 200 <= response.status < 300
+    target = sink if sink is not None and success else _MemorySink()
+    limit = None if success else _MAX_ERROR_BODY
+    expected = response.headers.get("content-length", "")
+    if (
+        method == "HEAD"
+        or response.status in (204, 304)
+        or response.headers.get("content-encoding", "identity") != "identity"
     ):
-        # A 6045 (per-minute limit) answer; content() keeps the body for later.
-        return _error_code(response.content()) == _RATE_LIMITED
-    return False
+        expected = ""  # the length says nothing about the bytes read here
+    total = int(expected) if expected.isdigit() else None
+    received = 0
+    target.begin()
+    try:
+        while limit is None or received < limit:
+            try:
+                data = response.read(_CHUNK)
+            except _READ_ERRORS as err:
+                cut = [
+                    c for c in _causes(err) if isinstance(c, http.client.IncompleteRead)
+                ]
+                if cut:
+                    # urllib3 counts every byte read; http.client hands them over.
+                    partial = cut[0].partial
+                    if isinstance(partial, int):
+                        received = max(received, partial)
+                    else:
+                        received += len(partial)
+                    raise _broken_off(received, expected, method, url) from err
+                raise _network_error(err, method, url, timeouts, sent=True) from err
+            if not data:
+                break
+            target.write(data)
+            received += len(data)
+            if target.progress is not None:
+                target.progress(received, total)
+        if response.done and total is not None and total != received:
+            raise _broken_off(received, expected, method, url)
+        target.commit()
+    except BaseException:
+        target.abort()
+        raise
+    if isinstance(target, _MemorySink):
+        response.body = target.value()
+
+
+def _broken_off(received: int, expected: str, method: str, url: str) -> IOException:
+    reason = "the answer broke off after %d of %s bytes" % (received, expected or "?")
+    return _io_error(IOException, reason, method, url, True)
 
 
 def _error_code(content: bytes) -> Optional[int]:
@@ -2235,7 +2473,7 @@ def _error_code(content: bytes) -> Optional[int]:
 
 def _answer_error(response: _Response, method: str, url: str) -> AnalyticsError:
     """Build the exception for an error answer (any status outside 2xx)."""
-    content = response.content()
+    content = response.body
     text = content.decode("utf-8", "replace")
     status = response.status
     try:
@@ -2245,55 +2483,64 @@ def _answer_error(response: _Response, method: str, url: str) -> AnalyticsError:
     data = answer.get("data") if isinstance(answer, dict) else None
     if not isinstance(data, dict) or "errorCode" not in data:
         if status == 429:
-            return RateLimitException(
-                "HTTP 429 Too Many Requests",
-                None,
+            error = RateLimitException(
+                "Too Many Requests", None, status, method, url, response_content=text
+            )  # type: AnalyticsError
+        else:
+            kind = response.headers.get("content-type", "unknown content")
+            error = ParseException(
+                "HTTP %d: the error answer is not Zoho's JSON (%s, %d bytes)%s"
+                % (
+                    status,
+                    kind.split(";")[0],
+                    len(content),
+                    "; Zoho or a proxy on the way failed" if status >= 500 else "",
+                ),
+                text,
                 status,
                 method,
                 url,
-                response_content=text,
             )
-        kind = response.headers.get("content-type", "unknown content")
-        return ParseException(
-            "HTTP %d: the error answer is not Zoho's JSON (%s, %d bytes)"
-            % (status, kind.split(";")[0], len(content)),
-            text,
-            status,
-            method,
-            url,
-        )
-    try:
-        code = int(data["errorCode"])  # type: Optional[int]
-    except (TypeError, ValueError):
-        code = None
-    message = str(data.get("errorMessage") or answer.get("summary") or "error")
-    cls = _error_class(code, status)
-    return cast(
-        AnalyticsError,
-        cls(message, code, status, method, url, answer.get("summary"), text),
-    )
+    else:
+        try:
+            code = int(data["errorCode"])  # type: Optional[int]
+        except (TypeError, ValueError):
+            code = None
+        message = str(data.get("errorMessage") or answer.get("summary") or "error")
+        cls = _error_class(code, status)
+        error = cls(message, code, status, method, url, answer.get("summary"), text)
+    wait = _retry_after(response.headers.get("retry-after"))
+    if isinstance(error, RateLimitException) and wait is not None:
+        error.hint = "Zoho asks to wait %d s before calling again" % round(wait)
+    return error
 
 
-def _token_error_message(answer: Dict[str, Any], accounts_url: str) -> str:
+def _token_error(answer: Dict[str, Any], accounts_url: str) -> Tuple[str, str]:
+    """Message and advice for a token answer without an access token."""
     error = str(answer.get("error", "no access_token in the answer"))
     detail = answer.get("error_description")
     if error == "invalid_client":
         return (
-            "the accounts server at %s does not know this client id or secret "
-            "(invalid_client); if the client was registered in another data centre, "
-            "pass data_centre='eu', 'in', 'au', ... or set accounts_server_url"
-            % accounts_url
+            "invalid_client: %s does not know this client id and secret" % accounts_url,
+            "if the client was registered in another data centre, pass "
+            "data_centre='eu', 'in', 'au', ... or set accounts_server_url",
         )
     if error == "invalid_code":
-        return "the refresh token is invalid or was revoked (invalid_code)"
+        return (
+            "invalid_code: the refresh token is not valid or was revoked",
+            "create a new refresh token for this client id in Zoho's API console",
+        )
     if detail and "too many requests" in str(detail).lower():
         return (
-            "Zoho refuses new access tokens for now: too many token requests "
-            "(%s); reuse tokens with token_cache= and wait some minutes" % error
+            "%s: the accounts server refuses new access tokens for now, after too "
+            "many token requests" % error,
+            "wait a few minutes; let processes share tokens through "
+            "token_cache=FileTokenCache(path) instead of each asking for its own",
         )
-    return "the accounts server gave no access token (%s%s)" % (
-        error,
-        ": %s" % detail if detail else "",
+    return (
+        "%s: the accounts server gave no access token%s"
+        % (error, " (%s)" % detail if detail else ""),
+        "check client id, client secret, refresh token and data centre",
     )
 
 

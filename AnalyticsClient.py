@@ -423,7 +423,6 @@ class _Response(object):
     def _header_items(self) -> Iterable[Tuple[str, str]]:
         return ()
 
-
     def read(self, amount: int) -> bytes:
         raise NotImplementedError
 
@@ -1284,14 +1283,20 @@ def _id_text(name: str, value: Any) -> str:
         raise ValueError(
             "%s must be an id (int or str), not %s" % (name, type(value).__name__)
         )
-    text = str(int(value)) if isinstance(value, numbers.Integral) else value
-    if not text or text in (".", "..") or text[0] == "-" or _NOT_IN_ID.search(text):
+    if isinstance(value, numbers.Integral):
+        number = int(value)
+        if not 0 <= number <= _MAX_ID:
+            raise ValueError("%s is not an id: out of range" % name)
+        return str(number)
+    if not value or value in (".", "..") or value[0] == "-" or _NOT_IN_ID.search(value):
         raise ValueError("%s is not an id: %r" % (name, value))
-    return text
+    return value
 
 
-# White space (\s is str.isspace() in a str pattern) and control characters.
-_NOT_IN_ID = re.compile(r"[\s\x00-\x1f\x7f]")
+# Zoho's ids are Java longs written in printable ASCII: no space, control or
+# non-ASCII character can be part of one (nor travel in a header).
+_MAX_ID = 2**63 - 1
+_NOT_IN_ID = re.compile(r"[^\x21-\x7e]")
 
 
 def _is_number(value: Any) -> bool:
@@ -2550,22 +2555,12 @@ def _token_error(answer: Dict[str, Any], accounts_url: str) -> Tuple[str, str]:
 class _API(object):
     """Shared plumbing of OrgAPI, WorkspaceAPI, ViewAPI and BulkAPI."""
 
-    def __init__(
-        self,
-        client: AnalyticsClient,
-        org_id: Id,
-        workspace_id: Optional[Id] = None,
-        view_id: Optional[Id] = None,
-    ) -> None:
+    def __init__(self, client: AnalyticsClient, org_id: Id, **ids: Id) -> None:
         self.ac = client
         self._org_id = _id_text("org_id", org_id)
-        self._ids = {}  # type: Dict[str, Any]
-        if workspace_id is not None:
-            _id_text("workspace_id", workspace_id)
-            self._ids["workspace_id"] = workspace_id
-        if view_id is not None:
-            _id_text("view_id", view_id)
-            self._ids["view_id"] = view_id
+        for name, value in ids.items():
+            _id_text(name, value)
+        self._ids = ids  # type: Dict[str, Any]
 
     def _call(
         self,
@@ -2728,7 +2723,7 @@ class WorkspaceAPI(_API):
     """Calls about one workspace: folders, views, sharing, tags, AutoML."""
 
     def __init__(self, client: AnalyticsClient, org_id: Id, workspace_id: Id) -> None:
-        super().__init__(client, org_id, workspace_id)
+        super().__init__(client, org_id, workspace_id=workspace_id)
 
     def copy(
         self,
@@ -3742,7 +3737,7 @@ class ViewAPI(_API):
     def __init__(
         self, client: AnalyticsClient, org_id: Id, workspace_id: Id, view_id: Id
     ) -> None:
-        super().__init__(client, org_id, workspace_id, view_id)
+        super().__init__(client, org_id, workspace_id=workspace_id, view_id=view_id)
 
     def rename(self, view_name: str, config: Optional[Config] = None) -> None:
         """Rename the view; returns None."""
@@ -4249,7 +4244,7 @@ class BulkAPI(_API):
     """Imports and exports of one workspace, and their asynchronous jobs."""
 
     def __init__(self, client: AnalyticsClient, org_id: Id, workspace_id: Id) -> None:
-        super().__init__(client, org_id, workspace_id)
+        super().__init__(client, org_id, workspace_id=workspace_id)
 
     def get_import_job_details(self, job_id: Id) -> Dict[str, Any]:
         """Fetch an import job's status and summary; returns the answer's data."""

@@ -210,3 +210,27 @@ def test_module_imports_with_standard_library_only():
 
     assert out.stdout.split() == ["True", "stdlib"]
     assert out.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["\u65e5\u672c", "\u00e9", "1\u20282", 2**63, 10**5000],
+    ids=["cjk", "accent", "line-separator", "2**63", "10**5000"],
+)
+def test_segment_rejects_non_ascii_and_out_of_range(value):
+    with pytest.raises(ValueError, match="job_id is not an id"):
+        M._segment("job_id", value)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda ac: ac.get_bulk_instance(55522777, None),
+        lambda ac: ac.get_workspace_instance(55522777, None),
+        lambda ac: ac.get_view_instance(55522777, 35130000001055707, None),
+        lambda ac: ac.get_view_instance(55522777, None, 1),
+    ],
+)
+def test_instances_refuse_a_missing_id(make):
+    with pytest.raises(ValueError, match="(workspace_id|view_id) must be an id"):
+        make(make_client())

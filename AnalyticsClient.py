@@ -1175,6 +1175,22 @@ def _cache_functions(cache: Any) -> Tuple[_CacheGet, _CachePut]:
     )
 
 
+# What an access token may hold: it travels in the Authorization header.
+_TOKEN_TEXT = re.compile(r"[\x21-\x7e]+\Z")
+
+
+def _token_lifetime(expires_in: Any) -> float:
+    """Seconds a new token lives: Zoho's expires_in, or an hour if it makes no sense."""
+    try:
+        lifetime = float(expires_in)
+    except (TypeError, ValueError):
+        return _TOKEN_LIFETIME
+    if not 0 < lifetime < 10 * _TOKEN_LIFETIME:
+        return _TOKEN_LIFETIME
+    # Renewal starts _TOKEN_MARGIN early; a shorter lifetime is renewed on 8535.
+    return max(lifetime, 2 * _TOKEN_MARGIN)
+
+
 def _cached_token(entry: Any, stale: Optional[str]) -> Optional[Tuple[str, float]]:
     """The token and expiry time of a cache entry worth using, else None."""
     if not isinstance(entry, dict):
@@ -1184,7 +1200,7 @@ def _cached_token(entry: Any, stale: Optional[str]) -> Optional[Tuple[str, float
         expires_at = float(entry.get("expires_at", 0))
     except (TypeError, ValueError):
         return None
-    if not isinstance(token, str) or not token or token == stale:
+    if not isinstance(token, str) or not _TOKEN_TEXT.match(token) or token == stale:
         return None
     if time.time() >= expires_at - _TOKEN_MARGIN:
         return None
@@ -1904,6 +1920,10 @@ class AnalyticsClient(object):
 
     @access_token.setter
     def access_token(self, token: Optional[str]) -> None:
+        if token is not None and not (
+            isinstance(token, str) and _TOKEN_TEXT.match(token)
+        ):
+            raise ValueError("access_token must be printable ASCII without spaces")
         self._tokens.set(token)
 
     @property
@@ -2038,14 +2058,23 @@ class AnalyticsClient(object):
         except ValueError:
             answer = None
         if isinstance(answer, dict) and isinstance(answer.get("access_token"), str):
-            try:
-                lifetime = float(answer.get("expires_in", _TOKEN_LIFETIME))
-            except (TypeError, ValueError):
-                lifetime = _TOKEN_LIFETIME
-            return answer["access_token"], lifetime
+            token = answer["access_token"]
+            if not _TOKEN_TEXT.match(token):
+                # Said without the token: it must not reach a message or a log.
+                raise AuthenticationException(
+                    "the accounts server sent an access token that an HTTP header "
+                    "cannot carry (empty, or not printable ASCII)",
+                    None,
+                    response.status,
+                    "POST",
+                    url,
+                )
+            return token, _token_lifetime(answer.get("expires_in"))
         if not isinstance(answer, dict):
+            kind = response.headers.get("content-type", "no content type")
             raise ParseException(
-                "the accounts server's answer is not JSON",
+                "the accounts server's answer is not JSON (HTTP %d, %s, %d bytes)"
+                % (response.status, kind.split(";")[0], len(content)),
                 content.decode("utf-8", "replace"),
                 response.status,
                 "POST",

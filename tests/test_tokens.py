@@ -60,11 +60,11 @@ def token_paths(sandbox):
 
 
 def test_token_renewed_before_expires_in_runs_out(sandbox, make_client, later):
-    sandbox.token_lifetime = 61
+    sandbox.token_lifetime = 300
     client = make_client()
     seed_job(client, sandbox)
     first = client.access_token
-    later(2)  # 59 s left: inside the renewal margin
+    later(241)  # 59 s left: inside the renewal margin
 
     seed_job(client, sandbox)
 
@@ -272,3 +272,42 @@ def test_token_cache_entry_that_is_broken_is_ignored(sandbox, make_client):
 
     assert sandbox.token_requests == 1
     assert store[key]["access_token"] == client.access_token
+
+
+# Tokens that cannot travel in a header
+
+
+def test_token_with_line_break_is_refused_without_showing_it(client, sandbox, capsys):
+    token = "1000.SECRETACCESSTOKEN\r\nX-Evil: 1"
+    answer = json.dumps({"access_token": token, "expires_in": 3600})
+    sandbox.inject("status", path="^/oauth/v2/token$", status=200, body=answer,
+                   content_type="application/json")
+    bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)
+
+    with pytest.raises(M.AuthenticationException) as caught:
+        bulk.get_import_job_details(sandbox.SEED_JOB_ID)
+
+    for text in (str(caught.value), repr(caught.value)):
+        assert "SECRETACCESSTOKEN" not in text
+    assert "header cannot carry" in str(caught.value)
+    assert api_requests(sandbox) == []
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("token", ["", "abc\nSECRET", "a b", "\u00e9t\u00e9", 5])
+def test_access_token_setter_refuses_what_a_header_cannot_carry(token):
+    client = M.AnalyticsClient("id", "secret", "refresh")
+
+    with pytest.raises(ValueError) as caught:
+        client.access_token = token
+
+    assert "SECRET" not in str(caught.value) and client.access_token is None
+
+
+@pytest.mark.parametrize(
+    "expires_in, lifetime",
+    [(3600, 3600.0), ("3600", 3600.0), (-5, 3600.0), (0, 3600.0), (None, 3600.0),
+     ("soon", 3600.0), (10**9, 3600.0), (30, 120.0), (61, 120.0), (7200, 7200.0)],
+)
+def test_token_lifetime_from_expires_in(expires_in, lifetime):
+    assert M._token_lifetime(expires_in) == lifetime

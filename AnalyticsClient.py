@@ -2581,6 +2581,30 @@ def _token_error(answer: Dict[str, Any], accounts_url: str) -> Tuple[str, str]:
 # The APIs of one organisation, workspace and view
 
 
+def _batch_failed(
+    error: AnalyticsError, number: int, total: int, job: Any, key: Any
+) -> None:
+    """Say in a batch import's error how far it got, so it can be followed up."""
+    accepted_key = None if key == "start" else key
+    error.__dict__.update(
+        batch=number, batches=total, job_id=job, batch_key=accepted_key
+    )
+    if number == 1:
+        done = "nothing was imported"
+    else:
+        done = "batches 1-%d were accepted into job %s (batch key %s)" % (
+            number - 1,
+            job,
+            key,
+        )
+    error.message = "batch %d of %d failed, %s: %s" % (
+        number,
+        total,
+        done,
+        error.message,
+    )
+
+
 class _API(object):
     """Shared plumbing of OrgAPI, WorkspaceAPI, ViewAPI and BulkAPI."""
 
@@ -4542,9 +4566,13 @@ class BulkAPI(_API):
         for number, upload in enumerate(uploads, 1):
             last = number == len(uploads)
             cfg = _merged(config, batchKey=key, isLastBatch="true" if last else "false")
-            answer = self._call(
-                "POST", template, cfg, want="data", body=lambda: upload, **ids
-            )
+            try:
+                answer = self._call(
+                    "POST", template, cfg, want="data", body=lambda: upload, **ids
+                )
+            except AnalyticsError as error:
+                _batch_failed(error, number, len(uploads), job, key)
+                raise
             if isinstance(answer, dict):
                 key, job = answer.get("batchKey", key), answer.get("jobId", job)
             if job is None or (key == "start" and not last):

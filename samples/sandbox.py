@@ -408,6 +408,8 @@ class Sandbox(object):
           ``error=`` (default ``"invalid_client"``), ``status=``.
         - ``token_throttle``: token endpoint answers Zoho's 400 "Access Denied,
           too many requests" (also ``token_error`` with ``error="Access Denied"``).
+
+        Any fault also takes ``after=N``: let N matching requests through first.
         """
         if fault not in FAULTS:
             raise ValueError("unknown fault %r; known: %s" % (fault, ", ".join(FAULTS)))
@@ -453,6 +455,9 @@ class Sandbox(object):
         with self._lock:
             for fault in self._faults:
                 if fault.matches(method, path):
+                    if fault.options.get("after", 0) > 0:
+                        fault.options["after"] -= 1
+                        continue
                     if fault.remaining is not None:
                         fault.remaining -= 1
                         if fault.remaining == 0:

@@ -1,6 +1,7 @@
 """Batch imports: the CSV splitter _csv_batches, batch bodies, two replayed imports."""
 
 import email.parser
+import json
 
 import pytest
 
@@ -270,3 +271,49 @@ def test_import_data_in_new_table_as_batches_two(bulk, batch_file, vcr):
         },
     ]
     assert config == {}
+
+
+# On the sandbox: what arrives, and what a failure half-way says
+
+QUOTED = (
+    b'Region,Note,Sales\r\n'
+    b'East,"says ""hi"", then\r\nleaves",10\r\n'
+    b'West,"a, b",20\r\n'
+    b'North,"line one\nline two",30'
+)
+
+
+def test_import_data_as_batches_size_one_arrives_intact(client, sandbox, tmp_path,
+                                                         monkeypatch):
+    path = tmp_path / "quoted.csv"
+    path.write_bytes(QUOTED)
+    sleeps = []
+    monkeypatch.setattr(M.time, "sleep", sleeps.append)
+    bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)
+
+    job = bulk.import_data_as_batches(1767024000003153002, "append", "true", str(path), 1)
+
+    received = sandbox.batches(job)
+    header = b"Region,Note,Sales\r\n"
+    assert len(received) == 3 and all(body.startswith(header) for body in received)
+    assert header + b"".join(body[len(header):] for body in received) == QUOTED
+    assert sleeps == []
+
+
+def test_import_data_as_batches_failure_says_how_far_it_got(client, sandbox, tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_bytes(QUOTED)
+    sandbox.inject("error", path="/data/batch", code=8504, after=1)
+    bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)
+
+    with pytest.raises(M.ServerException) as caught:
+        bulk.import_data_as_batches(1767024000003153002, "append", "true", str(path), 1)
+
+    error = caught.value
+    first = [r for r in sandbox.requests if "/data/batch" in r.path][0]
+    assert (error.batch, error.batches, error.errorCode) == (2, 3, 8504)
+    assert error.job_id is not None and error.batch_key is not None
+    assert str(error).startswith("8504: batch 2 of 3 failed, batches 1-1 were accepted")
+    assert error.job_id in str(error)
+    assert len([r for r in sandbox.requests if "/data/batch" in r.path]) == 2
+    assert json.loads(first.query["CONFIG"])["batchKey"] == "start"

@@ -1655,6 +1655,8 @@ class _AtomicFile(_Sink):
             raise ValueError(
                 "cannot write %s: folder %s is not writable" % (path, folder)
             )
+        if os.path.exists(self.path) and not os.access(self.path, os.W_OK):
+            raise ValueError("cannot write %s: the file is read-only" % path)
         self._handle = None  # type: Optional[IO[bytes]]
         self._temp = None  # type: Optional[str]
 
@@ -1736,6 +1738,25 @@ class _StreamSink(_Sink):
             self.stream.truncate()
 
 
+class _DeviceSink(_StreamSink):
+    """A pipe or device named by path (a FIFO, /dev/stdout): no file to rename over.
+
+    It is opened only once the whole download has arrived (spooled meanwhile),
+    so a failed export writes nothing to it.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stream = cast(IO[bytes], None)
+        self._start = None
+        self._spool = None
+
+    def commit(self) -> None:
+        with open(self.path, "wb") as stream:
+            self.stream = stream
+            super().commit()
+
+
 def _seekable(stream: Any) -> bool:
     try:
         return bool(stream.seekable())
@@ -1763,7 +1784,14 @@ def _sink_for(target: Any) -> _Sink:
     if hasattr(target, "write"):
         return _StreamSink(target)
     if isinstance(target, (str, bytes)) or hasattr(target, "__fspath__"):
-        return _AtomicFile(os.fsdecode(os.fspath(target)))
+        path = os.fsdecode(os.fspath(target))
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+            return _DeviceSink(path)
+        return _AtomicFile(path)
     raise ValueError(
         "file_path must be a path or a binary file object, not %s"
         % type(target).__name__

@@ -290,3 +290,52 @@ def test_export_into_text_stream_is_refused(sandbox, make_client):
         export(make_client(), sandbox, io.StringIO())
 
     assert sandbox.requests == []
+
+
+# Exports into pipes and read-only files
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("fail", [False, True], ids=["complete", "broken-off"])
+def test_export_into_named_pipe_writes_only_a_whole_answer(
+    sandbox, make_client, tmp_path, fail
+):
+    import threading
+
+    client = make_client()
+    good = canned_csv(client, sandbox, tmp_path)
+    pipe = str(tmp_path / "pipe")
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(pipe, "rb").read()))
+    reader.start()
+    if fail:
+        sandbox.inject("truncate", path="/data$")
+        client.retries = 0
+
+    try:
+        export(client, sandbox, pipe)
+    except M.IOException:
+        assert fail
+        open(pipe, "wb").close()  # let the reader finish
+    reader.join(10)
+
+    assert received == [b"" if fail else good]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_export_onto_read_only_file_is_refused_before_any_request(
+    sandbox, make_client, old_export, monkeypatch
+):
+    os.chmod(str(old_export), 0o444)
+    if os.geteuid() == 0:  # root may write anything: answer as for another user
+        real_access = os.access
+        monkeypatch.setattr(
+            M.os, "access", lambda p, m: m != os.W_OK and real_access(p, m)
+        )
+    client = make_client()
+
+    with pytest.raises(ValueError, match="read-only"):
+        export(client, sandbox, str(old_export))
+
+    assert sandbox.requests == [] and old_export.read_bytes() == YESTERDAY

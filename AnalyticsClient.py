@@ -544,13 +544,16 @@ def _network_error(
     proxy: Optional[_Proxy] = None,
 ) -> IOException:
     """Translate any transport error into IOException; the one place that does."""
-    if isinstance(err, (socket.timeout, TimeoutError)) or _is_urllib3_timeout(err):
+    causes = _causes(err)
+    if any(
+        isinstance(cause, (socket.timeout, TimeoutError)) or _is_urllib3_timeout(cause)
+        for cause in causes
+    ):
         if sent:
             reason = "no answer within %s (%g s)" % (timeouts.read_name, timeouts.read)
         else:
             reason = "no connection within connect_timeout (%g s)" % timeouts.connect
         return _io_error(TimeoutException, reason, method, url, sent)
-    causes = _causes(err)
     for cause in causes:
         if isinstance(cause, IOException):
             # Raised by the request body itself: the file being sent changed.
@@ -701,11 +704,16 @@ class _Urllib3Transport(_Transport):
         self._timeouts = {}  # type: Dict[Tuple[float, float], Any]
         self._hosts = {}  # type: Dict[str, Any]
 
-    def _timeout(self, timeouts: _Timeouts) -> Any:
-        key = (timeouts.connect, timeouts.read)
+    def _timeout(self, timeouts: _Timeouts, body: Optional[_Body]) -> Any:
+        # urllib3 sends the body under the connect timeout; a streamed upload
+        # gets the read timeout there too, as on the standard-library transport.
+        connect = timeouts.connect
+        if body is not None and body.length > _CHUNK:
+            connect = max(connect, timeouts.read)
+        key = (connect, timeouts.read)
         timeout = self._timeouts.get(key)
         if timeout is None:
-            timeout = urllib3.Timeout(connect=timeouts.connect, read=timeouts.read)
+            timeout = urllib3.Timeout(connect=connect, read=timeouts.read)
             self._timeouts[key] = timeout
         return timeout
 
@@ -750,7 +758,7 @@ class _Urllib3Transport(_Transport):
                 redirect=False,
                 assert_same_host=False,
                 preload_content=False,
-                timeout=self._timeout(timeouts),
+                timeout=self._timeout(timeouts, body),
             )
         except (errors.ConnectTimeoutError, errors.ProxyError) as err:
             # Refused, DNS and proxy failures: the request never left.

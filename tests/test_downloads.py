@@ -339,3 +339,40 @@ def test_export_onto_read_only_file_is_refused_before_any_request(
         export(client, sandbox, str(old_export))
 
     assert sandbox.requests == [] and old_export.read_bytes() == YESTERDAY
+
+
+def test_upload_to_a_server_that_stops_reading_times_out(transport, tmp_path):
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    done = threading.Event()
+
+    def serve():  # reads the request headers, then never another byte
+        conn, _ = listener.accept()
+        conn.recv(4096)
+        done.wait(10)
+        conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"Region,Sales\n" + b"East,1\n" * 3000000)
+    client = M.AnalyticsClient("id", "secret", "refresh", transport=transport,
+                               connect_timeout=0.5, read_timeout=5, transfer_timeout=1)
+    client.analytics_server_url = "http://127.0.0.1:%d" % listener.getsockname()[1]
+    client.access_token = "1000.test-token"
+    bulk = client.get_bulk_instance(1, 2)
+    started = time.monotonic()
+
+    try:
+        with pytest.raises(M.TimeoutException) as caught:
+            bulk.import_data(3, "append", "csv", "true", str(path))
+    finally:
+        done.set()
+        listener.close()
+
+    assert time.monotonic() - started < 8
+    assert "transfer_timeout (1 s)" in str(caught.value)

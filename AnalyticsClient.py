@@ -1095,6 +1095,8 @@ def _proxy_settings(host: Any, port: Any, user: Any, password: Any) -> _Proxy:
             raise ValueError(
                 "%s must be a string or None, not %s" % (param, type(value).__name__)
             )
+    if password and not user:
+        raise ValueError("proxy_password was given without proxy_user_name")
     return _Proxy(name, int(text), user or None, password)
 
 
@@ -1368,7 +1370,9 @@ class _FileSlice(object):
     """Bytes [start, end) of a file on disk, read afresh for every attempt."""
 
     def __init__(self, path: str, start: int = 0, end: Optional[int] = None) -> None:
-        self.path = os.fspath(path)
+        if not isinstance(path, (str, bytes)) and not hasattr(path, "__fspath__"):
+            raise ValueError("file_path must be a path, not %s" % type(path).__name__)
+        self.path = os.fsdecode(os.fspath(path))
         info = os.stat(self.path)  # a missing file fails here, before any request
         if not stat.S_ISREG(info.st_mode):
             raise ValueError("%s is not a regular file" % self.path)
@@ -2246,6 +2250,8 @@ class AnalyticsClient(object):
             )
             error.origExcep = err
             raise error from err
+        if isinstance(answer, dict) and answer.get("status") == "failure":
+            raise _answer_error(response, method, url)  # an error, though HTTP 200
         if want is None:
             return answer
         try:
@@ -2318,6 +2324,8 @@ class AnalyticsClient(object):
                 )
                 again = err.transient and (not err.sent or method == "GET")
                 if not again or attempt > self.retries:
+                    if attempt > 1:
+                        err.message += " (%d attempts)" % attempt
                     raise
                 reason = err.reason
             else:

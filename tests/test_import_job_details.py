@@ -242,3 +242,16 @@ def test_token_answer_without_access_token_is_an_error(client, sandbox):
 
     assert caught.value.getHttpStatusCode() == 200
     assert "data_centre" in str(caught.value) and "invalid_client" in str(caught.value)
+
+
+def test_get_import_job_details_failure_with_http_200(client, sandbox):
+    body = ('{"status":"failure","summary":"IMPORT_JOB_NOT_FOUND","data":'
+            '{"errorCode":8137,"errorMessage":"Import job not found"}}')
+    sandbox.inject("status", path=JOB_PATH, status=200, body=body,
+                   content_type="application/json")
+
+    with pytest.raises(M.ServerException) as caught:
+        job_details(client)
+
+    assert caught.value.getErrorCode() == 8137
+    assert caught.value.getHttpStatusCode() == 200

@@ -234,3 +234,16 @@ def test_segment_rejects_non_ascii_and_out_of_range(value):
 def test_instances_refuse_a_missing_id(make):
     with pytest.raises(ValueError, match="(workspace_id|view_id) must be an id"):
         make(make_client())
+
+
+@pytest.mark.parametrize("file_path", [None, 5, ["a.csv"]])
+def test_import_data_file_path_must_be_a_path(file_path):
+    bulk = make_client().get_bulk_instance(1, 2)
+
+    with pytest.raises(ValueError, match="file_path must be a path"):
+        bulk.import_data(3, "append", "csv", "true", file_path)
+
+
+def test_set_proxy_password_without_user_is_refused():
+    with pytest.raises(ValueError, match="proxy_password was given without"):
+        make_client().set_proxy("proxy.example", 3128, None, "pw")

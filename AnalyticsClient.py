@@ -1467,18 +1467,28 @@ def _csv_quote(config: Config) -> bytes:
     return {"0": b"", "1": b"'"}.get(str(config.get("quoted", 2)), b'"')
 
 
-def _csv_records(handle: IO[bytes], quote: bytes) -> Iterator[Tuple[int, bool]]:
+def _csv_delimiter(config: Config) -> bytes:
+    """The field delimiter a CSV import's CONFIG declares (0 , 1 tab 2 ; 3 space)."""
+    return {"1": b"\t", "2": b";", "3": b" "}.get(str(config.get("delimiter", 0)), b",")
+
+
+def _csv_records(
+    handle: IO[bytes], quote: bytes, delimiter: bytes = b","
+) -> Iterator[Tuple[int, bool]]:
     """Yield (end, blank) for every record of a CSV stream, reading it in chunks.
 
     ``end`` is the offset just after the record's line break (LF, CRLF or CR);
-    ``blank`` tells an empty line. Inside quotes (a doubled quote closes and
-    reopens them) line breaks belong to the field. Raises ValueError when a quote
-    is never closed.
+    ``blank`` tells an empty line. A quote at the start of a field opens a quoted
+    field, in which line breaks belong to the field (a doubled quote closes and
+    reopens it); a quote anywhere else is a plain character, as in Python's csv
+    module. Raises ValueError when a quoted field is never closed.
     """
     special = re.compile(b"[\r\n" + re.escape(quote) + b"]" if quote else b"[\r\n]")
     offset = start = opened = 0  # chunk offset, record start, last opening quote
     quoted = cr = False  # inside quotes; the last chunk ended in a CR
     blank = True  # the record has nothing but its line break so far
+    closed = -1  # offset just after the last closing quote
+    last = b""  # the last byte of the previous chunk
     while True:
         chunk = handle.read(_CHUNK)
         if not chunk:
@@ -1492,7 +1502,10 @@ def _csv_records(handle: IO[bytes], quote: bytes) -> Iterator[Tuple[int, bool]]:
         while pos < size:
             if quoted:
                 found = chunk.find(quote, pos)
-                quoted, pos = found < 0, size if found < 0 else found + 1
+                if found < 0:
+                    break
+                quoted, pos = False, found + 1
+                closed = offset + pos
                 continue
             match = special.search(chunk, pos)
             at = size if match is None else match.start()
@@ -1502,7 +1515,10 @@ def _csv_records(handle: IO[bytes], quote: bytes) -> Iterator[Tuple[int, bool]]:
             char = chunk[at : at + 1]
             pos = at + 1
             if char == quote:
-                quoted, opened, blank = True, offset + at, False
+                before = chunk[at - 1 : at] if at else last
+                if offset + at in (start, closed) or before == delimiter:
+                    quoted, opened = True, offset + at
+                blank = False
             elif char == b"\r" and pos == size:
                 cr = True
             else:
@@ -1512,6 +1528,7 @@ def _csv_records(handle: IO[bytes], quote: bytes) -> Iterator[Tuple[int, bool]]:
                 yield start, blank
                 blank = True
         offset += size
+        last = chunk[-1:]
     if quoted:
         raise ValueError(
             "the quoted field that opens at byte %d is never closed; if quotes are "
@@ -1525,6 +1542,7 @@ def _csv_batches(
     file_path: str,
     batch_size: int,
     quote: bytes = b'"',
+    delimiter: bytes = b",",
     max_batches: int = _MAX_BATCHES,
     max_bytes: int = _MAX_BATCH_BYTES,
 ) -> Tuple[Tuple[int, int], List[Tuple[int, int]]]:
@@ -1549,7 +1567,7 @@ def _csv_batches(
     batches = []  # type: List[Tuple[int, int]]
     first = last = records = 0  # this batch's start, last line's end, records so far
     with open(file_path, "rb") as handle:
-        for end, blank in _csv_records(handle, quote):
+        for end, blank in _csv_records(handle, quote, delimiter):
             if header is None:
                 if not blank:
                     header = (0, end)
@@ -4604,7 +4622,9 @@ class BulkAPI(_API):
         the answer before it; isLastBatch is "true" on the last batch only.
         """
         path = os.fspath(file_path)
-        header, ranges = _csv_batches(path, batch_size, _csv_quote(config))
+        header, ranges = _csv_batches(
+            path, batch_size, _csv_quote(config), _csv_delimiter(config)
+        )
         uploads = [_batch_upload(path, header, records) for records in ranges]
         key, job = "start", None  # type: Tuple[Any, Any]
         for number, upload in enumerate(uploads, 1):

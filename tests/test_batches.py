@@ -93,6 +93,29 @@ def test_csv_batches_quotes_split_across_chunks(tmp_path, monkeypatch):
     assert batches(path, 1) == [b'a,b\r\n1,"x\r\n""y"\r\n', b"a,b\r\n2,z\r\n"]
 
 
+@pytest.mark.parametrize("chunk", [3, 1024 * 1024])
+def test_csv_batches_quote_inside_a_field_is_plain(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(M, "_CHUNK", chunk)
+    path = write(tmp_path, b'name,height\nBob,5\'10"\nAnn,"6\'1"""\nEve,1"2\n')
+
+    assert batches(path, 1) == [
+        b"name,height\nBob,5'10\"\n",
+        b'name,height\nAnn,"6\'1"""\n',
+        b'name,height\nEve,1"2\n',
+    ]
+
+
+@pytest.mark.parametrize("chunk", [2, 1024 * 1024])
+def test_csv_batches_quote_after_the_configured_delimiter(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(M, "_CHUNK", chunk)
+    path = write(tmp_path, b'a;b\n1;"x\ny"\n2;z\n')
+
+    assert batches(path, 1, delimiter=b";") == [b'a;b\n1;"x\ny"\n', b"a;b\n2;z\n"]
+    assert M._csv_delimiter({"delimiter": 2}) == b";"
+    assert M._csv_delimiter({"delimiter": "1"}) == b"\t"
+    assert M._csv_delimiter({}) == b","
+
+
 @pytest.mark.parametrize(
     "data, problem",
     [

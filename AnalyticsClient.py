@@ -531,6 +531,12 @@ def _causes(err: BaseException) -> List[BaseException]:
     return found
 
 
+_URLLIB3_MAJOR = int(getattr(urllib3, "__version__", "0").split(".")[0])
+
+
+_CONNECTION_PREFIX = re.compile(r"^<[^>]*>: Failed to establish a new connection: ")
+
+
 def _is_urllib3_error(err: BaseException) -> bool:
     return urllib3 is not None and isinstance(err, urllib3.exceptions.HTTPError)
 
@@ -568,6 +574,8 @@ def _network_error(
             status, reason = int(tunnel.group(1)), tunnel.group(2).strip()
             return proxy.refused(status, reason, method, url)
     reason = str(root[-1]) or type(root[-1]).__name__
+    # urllib3 1.x puts its connection object before the reason: drop it.
+    reason = _CONNECTION_PREFIX.sub("", reason)
     verification = _certificate_failure(causes)
     if verification is not None:
         reason = (
@@ -619,7 +627,10 @@ def _is_tls_failure(err: BaseException) -> bool:
 def _certificate_failure(causes: Sequence[BaseException]) -> Optional[str]:
     """What certificate verification said, when it is what failed."""
     for cause in causes:
-        if isinstance(cause, ssl.CertificateError):
+        # urllib3 1.x checks host names itself and has its own CertificateError.
+        if isinstance(cause, ssl.CertificateError) or (
+            type(cause).__name__ == "CertificateError"
+        ):
             text = getattr(cause, "verify_message", None) or str(cause)
             return str(text)
         if isinstance(cause, ssl.SSLError) and "CERTIFICATE_VERIFY_FAILED" in str(
@@ -684,6 +695,10 @@ class _Urllib3Transport(_Transport):
 
     def __init__(self, ssl_context: ssl.SSLContext, proxy: Optional[_Proxy]) -> None:
         self._proxy = proxy
+        if _URLLIB3_MAJOR < 2:
+            # urllib3 1.x sends no server name for an IP address, which a context
+            # that checks host names refuses; it then checks the name itself.
+            ssl_context.check_hostname = False
         options = dict(
             num_pools=_POOL_SIZE,
             maxsize=_POOL_SIZE,
@@ -2080,7 +2095,9 @@ class AnalyticsClient(object):
         if transport is None:
             with self._transport_lock:
                 if self._transport is None:
-                    context = self._ssl_context or ssl.create_default_context()
+                    # A context of its own: a transport may adjust it.
+                    context = _ssl_context(self._ca_bundle)[0]
+                    context = context or ssl.create_default_context()
                     self._transport = _make_transport(
                         self._transport_name, context, self._proxy
                     )

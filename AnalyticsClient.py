@@ -672,12 +672,17 @@ class _Urllib3Response(_Response):
         # Unless the answer is content-encoded, read() hands back what it got
         # from the socket, without urllib3's decoding buffer and its copies.
         self._decode = bool(raw.headers.get("content-encoding"))
+        # Test tools may hand back a stand-in with http.client's read() instead.
+        self._urllib3 = isinstance(raw, urllib3.HTTPResponse)
 
     def _header_items(self) -> Iterable[Tuple[str, str]]:
         return cast(Iterable[Tuple[str, str]], self._raw.headers.items())
 
     def read(self, amount: int) -> bytes:
-        data = cast(bytes, self._raw.read(amount, decode_content=self._decode))
+        if self._urllib3:
+            data = cast(bytes, self._raw.read(amount, decode_content=self._decode))
+        else:
+            data = cast(bytes, self._raw.read(amount))
         if not data:
             self.done = True
         return data
@@ -685,7 +690,8 @@ class _Urllib3Response(_Response):
     def close(self) -> None:
         if not self.done:
             self._raw.close()  # drop a half-read connection rather than reuse it
-        self._raw.release_conn()
+        if self._urllib3:
+            self._raw.release_conn()
 
 
 class _Urllib3Transport(_Transport):

@@ -113,6 +113,7 @@ _TOKEN_MARGIN = 60.0  # seconds before expiry at which a token is renewed
 _TOKEN_LIFETIME = 3600.0  # Zoho's documented access-token lifetime
 _MAX_RETRY_AFTER = 120.0  # never sleep longer than this on one Retry-After
 _POOL_SIZE = 10  # idle keep-alive connections kept per host
+_MAX_URL = 8000  # longer raw-import DATA goes in the body instead of the URL
 _SPOOL_MEMORY = 8 * 1024 * 1024  # a download for a file object kept in memory
 _MAX_BACKOFF = 60.0  # the longest wait between two retries without Retry-After
 _MAX_BATCHES = 100  # Zoho takes at most this many batches in one batch import
@@ -2220,12 +2221,19 @@ class AnalyticsClient(object):
         ``want`` names the part of the answer to return ('data.views');
         a 2xx answer other than 200 returns None, as in Zoho's client.
         """
+        url = self.analytics_server_url.rstrip("/") + path
         query = []
         if config:
             query.append(_json_param("CONFIG", config))
         if data is not None:
-            query.append(_json_param("DATA", data))
-        url = self.analytics_server_url.rstrip("/") + path
+            param = _json_param("DATA", data)
+            if len(url) + len(param) + sum(len(q) + 1 for q in query) < _MAX_URL:
+                query.append(param)
+            else:
+                # Too long for a URL: the multipart DATA field Zoho also takes.
+                text = json.dumps(data).encode("utf-8")
+                upload = _Multipart([("DATA", None, text)])
+                body = lambda: upload  # noqa: E731
         if query:
             url += "?" + "&".join(query)
 

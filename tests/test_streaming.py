@@ -111,3 +111,31 @@ def test_200_mb_transfer_keeps_memory_flat(sandbox, transport, tmp_path, action)
     if action == "import":
         upload = [r for r in sandbox.requests if r.body_size > BIG // 2][0]
         assert upload.parts[0].size == size
+
+
+def raw_import(client, sandbox, data):
+    bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)
+    return bulk.import_raw_data(1767024000003153002, "append", "json", "true", data)
+
+
+def test_import_raw_data_small_travels_in_the_url_as_zoho_sends_it(client, sandbox):
+    rows = [{"Region": "East", "Sales": 10}]
+
+    raw_import(client, sandbox, rows)
+
+    call = [r for r in sandbox.requests if r.path.endswith("/data")][0]
+    assert json.loads(call.query["DATA"]) == rows
+    assert call.body_size == 0
+
+
+def test_import_raw_data_too_long_for_a_url_goes_in_the_body(client, sandbox):
+    rows = [{"Region": "East %d" % n, "Sales": n} for n in range(2000)]
+
+    raw_import(client, sandbox, rows)
+
+    call = [r for r in sandbox.requests if r.path.endswith("/data")][0]
+    assert "DATA" not in call.query and json.loads(call.query["CONFIG"])["fileType"] == "json"
+    assert call.headers["content-type"].startswith("multipart/form-data")
+    [part] = call.parts
+    assert part.name == "DATA" and part.filename is None
+    assert json.loads(part.data.decode("utf-8")) == rows

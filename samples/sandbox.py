@@ -1911,7 +1911,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda signum, frame: stop.set())
-    sandbox.start()
+    try:
+        sandbox.start()
+    except OSError as error:
+        print(
+            "sandbox: cannot listen on %s:%d: %s"
+            % (args.host, args.port, error.strerror or error),
+            file=sys.stderr,
+        )
+        return 1
     print(
         "Zoho Analytics sandbox on {url} (client id {id}, client secret {secret}, "
         "refresh token {refresh}, org {org}, workspace {workspace})".format(

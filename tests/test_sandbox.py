@@ -928,3 +928,18 @@ def test_command_line_prints_one_line_and_exits_cleanly_on_sigterm():
         out, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
     assert out == b"" and err == b""
+
+
+def test_command_line_port_in_use_is_one_line(sandbox):
+    script = os.path.join(ROOT, "samples", "sandbox.py")
+    port = sandbox.url.rsplit(":", 1)[1]
+
+    result = subprocess.run(
+        [sys.executable, script, "--port", port],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
+        timeout=20,
+    )
+
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("sandbox: cannot listen on 127.0.0.1:%s" % port)
+    assert result.stderr.count("\n") == 1

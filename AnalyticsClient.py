@@ -2442,9 +2442,9 @@ class AnalyticsClient(object):
     ) -> Any:
         return self._request(method, _path(template, ids), config=config, want=want)
 
-    def get_orgs(self) -> List[Dict[str, Any]]:
+    def get_orgs(self) -> Any:
         """List the organisations the user belongs to; returns data.orgs."""
-        return self._call("GET", "/restapi/v2/orgs", want="data.orgs")  # type: ignore[no-any-return]
+        return self._call("GET", "/restapi/v2/orgs", want="data.orgs")
 
     def get_workspaces(self) -> Any:
         """List owned and shared workspaces; returns data (both lists)."""
@@ -4392,9 +4392,9 @@ class BulkAPI(_API):
     def __init__(self, client: AnalyticsClient, org_id: Id, workspace_id: Id) -> None:
         super().__init__(client, org_id, workspace_id=workspace_id)
 
-    def get_import_job_details(self, job_id: Id) -> Dict[str, Any]:
+    def get_import_job_details(self, job_id: Id) -> Any:
         """Fetch an import job's status and summary; returns the answer's data."""
-        return self._call(  # type: ignore[no-any-return]
+        return self._call(
             "GET",
             "/restapi/v2/bulk/workspaces/{workspace_id}/importjobs/{job_id}",
             want="data",
@@ -4462,7 +4462,7 @@ class BulkAPI(_API):
         auto_identify: Union[bool, str],
         file_path: str,
         config: Optional[Config] = None,
-    ) -> Dict[str, Any]:
+    ) -> Any:
         """Import a file into an existing table; returns the import summary (data)."""
         cfg = _merged(
             config,
@@ -4471,7 +4471,7 @@ class BulkAPI(_API):
             importType=import_type,
         )
         upload = _file_upload(file_path)
-        return self._call(  # type: ignore[no-any-return]
+        return self._call(
             "POST",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/data",
             cfg,

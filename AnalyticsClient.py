@@ -3562,25 +3562,6 @@ class WorkspaceAPI(_API):
             query_table_id=query_table_id,
         )
 
-    def sync_datasource(self, datasource_id: Id) -> None:
-        """Sync a data source now, at the OAS path .../datasource/...; returns None."""
-        self._call(
-            "POST",
-            "/restapi/v2/workspaces/{workspace_id}/datasource/{datasource_id}/sync",
-            datasource_id=datasource_id,
-        )
-
-    def update_datasource(
-        self, datasource_id: Id, config: Optional[Config] = None
-    ) -> None:
-        """Change a data source's connection, at the OAS path; returns None."""
-        self._call(
-            "PUT",
-            "/restapi/v2/workspaces/{workspace_id}/datasource/{datasource_id}",
-            config,
-            datasource_id=datasource_id,
-        )
-
     def get_tags(self) -> Any:
         """List the workspace's tags; returns data.tags."""
         return self._call(
@@ -3856,8 +3837,6 @@ class WorkspaceAPI(_API):
     updateReport = update_report
     getQueryTables = get_query_tables
     getQueryTableDetails = get_query_table_details
-    syncDatasource = sync_datasource
-    updateDatasource = update_datasource
     getTags = get_tags
     createTag = create_tag
     updateTag = update_tag

@@ -517,21 +517,6 @@ def test_update_datasource_connection_config(ws, vcr):
     played(vcr, config)
 
 
-@pytest.mark.vcr
-def test_sync_datasource_example(ws, vcr):
-    assert ws.sync_datasource(DATASOURCE_ID) is None
-    played(vcr)
-
-
-@pytest.mark.vcr
-def test_update_datasource_example(ws, vcr):
-    config = {"connectionName": "ZohoCRM_NewConnection"}
-
-    assert ws.update_datasource(DATASOURCE_ID, config) is None
-
-    played(vcr, config)
-
-
 # Email schedules
 
 

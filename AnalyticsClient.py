@@ -1892,6 +1892,192 @@ def _dig(body: Any, path: str) -> Any:
     return value
 
 
+# Reading answers
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def _retry_reason(response: _Response, method: str) -> Optional[str]:
+    """Why an answer allows sending the request again, or None when it does not."""
+    status = response.status
+    if status in _NOT_PROCESSED or (status in _GATEWAY and method == "GET"):
+        return "HTTP %d" % status
+    if status >= 400 and _error_code(response.body) == _RATE_LIMITED:
+        return "error %d (HTTP %d)" % (_RATE_LIMITED, status)
+    return None
+
+
+def _read_answer(
+    response: _Response,
+    sink: Optional[_Sink],
+    method: str,
+    url: str,
+    timeouts: _Timeouts,
+) -> None:
+    """Read an answer's whole body: a 2xx one into sink if given, else into memory.
+
+    An error answer is kept up to _MAX_ERROR_BODY bytes. Raises IOException when
+    the body breaks off (reset, read timeout, fewer bytes than Content-Length);
+    the sink then keeps nothing of this attempt.
+    """
+    success = 200 <= response.status < 300
+    target = sink if sink is not None and success else _MemorySink()
+    limit = None if success else _MAX_ERROR_BODY
+    expected = response.headers.get("content-length", "")
+    if (
+        method == "HEAD"
+        or response.status in (204, 304)
+        or response.headers.get("content-encoding", "identity") != "identity"
+    ):
+        expected = ""  # the length says nothing about the bytes read here
+    total = int(expected) if expected.isdigit() else None
+    received = 0
+    target.begin()
+    try:
+        while limit is None or received < limit:
+            try:
+                data = response.read(_CHUNK)
+            except _READ_ERRORS as err:
+                cut = [
+                    c for c in _causes(err) if isinstance(c, http.client.IncompleteRead)
+                ]
+                if cut:
+                    # urllib3 counts every byte read; http.client hands them over.
+                    partial = cut[0].partial
+                    if isinstance(partial, int):
+                        received = max(received, partial)
+                    else:
+                        received += len(partial)
+                    raise _broken_off(received, expected, method, url) from err
+                raise _network_error(err, method, url, timeouts, sent=True) from err
+            if not data:
+                break
+            target.write(data)
+            received += len(data)
+            if target.progress is not None:
+                target.progress(received, total)
+        if response.done and total is not None and total != received:
+            raise _broken_off(received, expected, method, url)
+        target.commit()
+    except BaseException:
+        target.abort()
+        raise
+    if isinstance(target, _MemorySink):
+        response.body = target.value()
+
+
+def _broken_off(received: int, expected: str, method: str, url: str) -> IOException:
+    reason = "the answer broke off after %d of %s bytes" % (received, expected or "?")
+    return _io_error(IOException, reason, method, url, True)
+
+
+def _error_code(content: bytes) -> Optional[int]:
+    try:
+        answer = json.loads(content.decode("utf-8"))
+        return int(answer["data"]["errorCode"])
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _answer_error(response: _Response, method: str, url: str) -> AnalyticsError:
+    """Build the exception for an error answer (any status outside 2xx)."""
+    content = response.body
+    text = content.decode("utf-8", "replace")
+    status = response.status
+    try:
+        answer = json.loads(text)
+    except ValueError:
+        answer = None
+    data = answer.get("data") if isinstance(answer, dict) else None
+    if not isinstance(data, dict) or "errorCode" not in data:
+        if status == 429:
+            error = RateLimitException(
+                "Too Many Requests", None, status, method, url, response_content=text
+            )  # type: AnalyticsError
+        else:
+            kind = response.headers.get("content-type", "unknown content")
+            error = ParseException(
+                "HTTP %d: the error answer is not Zoho's JSON (%s, %d bytes)%s"
+                % (
+                    status,
+                    kind.split(";")[0],
+                    len(content),
+                    "; Zoho or a proxy on the way failed" if status >= 500 else "",
+                ),
+                text,
+                status,
+                method,
+                url,
+            )
+    else:
+        try:
+            code = int(data["errorCode"])  # type: Optional[int]
+        except (TypeError, ValueError):
+            code = None
+        message = str(data.get("errorMessage") or answer.get("summary") or "error")
+        cls = _error_class(code, status)
+        error = cls(message, code, status, method, url, answer.get("summary"), text)
+    wait = _retry_after(response.headers.get("retry-after"))
+    if isinstance(error, RateLimitException) and wait is not None:
+        error.hint = "Zoho asks to wait %d s before calling again" % round(wait)
+    return error
+
+
+def _token_error(answer: Dict[str, Any], accounts_url: str) -> Tuple[str, str]:
+    """Message and advice for a token answer without an access token."""
+    error = str(answer.get("error", "no access_token in the answer"))
+    detail = answer.get("error_description")
+    if error == "invalid_client":
+        return (
+            "invalid_client: %s does not know this client id and secret" % accounts_url,
+            "if the client was registered in another data centre, pass "
+            "data_centre='eu', 'in', 'au', ... or set accounts_server_url",
+        )
+    if error == "invalid_code":
+        return (
+            "invalid_code: the refresh token is not valid or was revoked",
+            "create a new refresh token for this client id in Zoho's API console",
+        )
+    if detail and "too many requests" in str(detail).lower():
+        return (
+            "%s: the accounts server refuses new access tokens for now, after too "
+            "many token requests" % error,
+            "wait a few minutes; let processes share tokens through "
+            "token_cache=FileTokenCache(path) instead of each asking for its own",
+        )
+    return (
+        "%s: the accounts server gave no access token%s"
+        % (error, " (%s)" % detail if detail else ""),
+        "check client id, client secret, refresh token and data centre",
+    )
+
+
+def _batch_failed(
+    error: AnalyticsError, number: int, total: int, job: Any, key: Any
+) -> None:
+    """Say in a batch import's error how far it got, so it can be followed up."""
+    accepted_key = None if key == "start" else key
+    error.__dict__.update(
+        batch=number, batches=total, job_id=job, batch_key=accepted_key
+    )
+    if number == 1:
+        done = "nothing was imported"
+    else:
+        done = "batches 1-%d were accepted into job %s (batch key %s)" % (
+            number - 1,
+            job,
+            key,
+        )
+    error.message = "batch %d of %d failed, %s: %s" % (
+        number,
+        total,
+        done,
+        error.message,
+    )
+
+
 # The public client
 
 
@@ -2512,190 +2698,7 @@ class AnalyticsClient(object):
     setProxy = set_proxy
 
 
-def _ms(started: float) -> int:
-    return int((time.monotonic() - started) * 1000)
-
-
-def _retry_reason(response: _Response, method: str) -> Optional[str]:
-    """Why an answer allows sending the request again, or None when it does not."""
-    status = response.status
-    if status in _NOT_PROCESSED or (status in _GATEWAY and method == "GET"):
-        return "HTTP %d" % status
-    if status >= 400 and _error_code(response.body) == _RATE_LIMITED:
-        return "error %d (HTTP %d)" % (_RATE_LIMITED, status)
-    return None
-
-
-def _read_answer(
-    response: _Response,
-    sink: Optional[_Sink],
-    method: str,
-    url: str,
-    timeouts: _Timeouts,
-) -> None:
-    """Read an answer's whole body: a 2xx one into sink if given, else into memory.
-
-    An error answer is kept up to _MAX_ERROR_BODY bytes. Raises IOException when
-    the body breaks off (reset, read timeout, fewer bytes than Content-Length);
-    the sink then keeps nothing of this attempt.
-    """
-    success = 200 <= response.status < 300
-    target = sink if sink is not None and success else _MemorySink()
-    limit = None if success else _MAX_ERROR_BODY
-    expected = response.headers.get("content-length", "")
-    if (
-        method == "HEAD"
-        or response.status in (204, 304)
-        or response.headers.get("content-encoding", "identity") != "identity"
-    ):
-        expected = ""  # the length says nothing about the bytes read here
-    total = int(expected) if expected.isdigit() else None
-    received = 0
-    target.begin()
-    try:
-        while limit is None or received < limit:
-            try:
-                data = response.read(_CHUNK)
-            except _READ_ERRORS as err:
-                cut = [
-                    c for c in _causes(err) if isinstance(c, http.client.IncompleteRead)
-                ]
-                if cut:
-                    # urllib3 counts every byte read; http.client hands them over.
-                    partial = cut[0].partial
-                    if isinstance(partial, int):
-                        received = max(received, partial)
-                    else:
-                        received += len(partial)
-                    raise _broken_off(received, expected, method, url) from err
-                raise _network_error(err, method, url, timeouts, sent=True) from err
-            if not data:
-                break
-            target.write(data)
-            received += len(data)
-            if target.progress is not None:
-                target.progress(received, total)
-        if response.done and total is not None and total != received:
-            raise _broken_off(received, expected, method, url)
-        target.commit()
-    except BaseException:
-        target.abort()
-        raise
-    if isinstance(target, _MemorySink):
-        response.body = target.value()
-
-
-def _broken_off(received: int, expected: str, method: str, url: str) -> IOException:
-    reason = "the answer broke off after %d of %s bytes" % (received, expected or "?")
-    return _io_error(IOException, reason, method, url, True)
-
-
-def _error_code(content: bytes) -> Optional[int]:
-    try:
-        answer = json.loads(content.decode("utf-8"))
-        return int(answer["data"]["errorCode"])
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
-
-
-def _answer_error(response: _Response, method: str, url: str) -> AnalyticsError:
-    """Build the exception for an error answer (any status outside 2xx)."""
-    content = response.body
-    text = content.decode("utf-8", "replace")
-    status = response.status
-    try:
-        answer = json.loads(text)
-    except ValueError:
-        answer = None
-    data = answer.get("data") if isinstance(answer, dict) else None
-    if not isinstance(data, dict) or "errorCode" not in data:
-        if status == 429:
-            error = RateLimitException(
-                "Too Many Requests", None, status, method, url, response_content=text
-            )  # type: AnalyticsError
-        else:
-            kind = response.headers.get("content-type", "unknown content")
-            error = ParseException(
-                "HTTP %d: the error answer is not Zoho's JSON (%s, %d bytes)%s"
-                % (
-                    status,
-                    kind.split(";")[0],
-                    len(content),
-                    "; Zoho or a proxy on the way failed" if status >= 500 else "",
-                ),
-                text,
-                status,
-                method,
-                url,
-            )
-    else:
-        try:
-            code = int(data["errorCode"])  # type: Optional[int]
-        except (TypeError, ValueError):
-            code = None
-        message = str(data.get("errorMessage") or answer.get("summary") or "error")
-        cls = _error_class(code, status)
-        error = cls(message, code, status, method, url, answer.get("summary"), text)
-    wait = _retry_after(response.headers.get("retry-after"))
-    if isinstance(error, RateLimitException) and wait is not None:
-        error.hint = "Zoho asks to wait %d s before calling again" % round(wait)
-    return error
-
-
-def _token_error(answer: Dict[str, Any], accounts_url: str) -> Tuple[str, str]:
-    """Message and advice for a token answer without an access token."""
-    error = str(answer.get("error", "no access_token in the answer"))
-    detail = answer.get("error_description")
-    if error == "invalid_client":
-        return (
-            "invalid_client: %s does not know this client id and secret" % accounts_url,
-            "if the client was registered in another data centre, pass "
-            "data_centre='eu', 'in', 'au', ... or set accounts_server_url",
-        )
-    if error == "invalid_code":
-        return (
-            "invalid_code: the refresh token is not valid or was revoked",
-            "create a new refresh token for this client id in Zoho's API console",
-        )
-    if detail and "too many requests" in str(detail).lower():
-        return (
-            "%s: the accounts server refuses new access tokens for now, after too "
-            "many token requests" % error,
-            "wait a few minutes; let processes share tokens through "
-            "token_cache=FileTokenCache(path) instead of each asking for its own",
-        )
-    return (
-        "%s: the accounts server gave no access token%s"
-        % (error, " (%s)" % detail if detail else ""),
-        "check client id, client secret, refresh token and data centre",
-    )
-
-
 # The APIs of one organisation, workspace and view
-
-
-def _batch_failed(
-    error: AnalyticsError, number: int, total: int, job: Any, key: Any
-) -> None:
-    """Say in a batch import's error how far it got, so it can be followed up."""
-    accepted_key = None if key == "start" else key
-    error.__dict__.update(
-        batch=number, batches=total, job_id=job, batch_key=accepted_key
-    )
-    if number == 1:
-        done = "nothing was imported"
-    else:
-        done = "batches 1-%d were accepted into job %s (batch key %s)" % (
-            number - 1,
-            job,
-            key,
-        )
-    error.message = "batch %d of %d failed, %s: %s" % (
-        number,
-        total,
-        done,
-        error.message,
-    )
 
 
 class _API(object):

@@ -424,6 +424,10 @@ class _Response(object):
     def _header_items(self) -> Iterable[Tuple[str, str]]:
         return ()
 
+    def header(self, name: str) -> Optional[str]:
+        """One header's value, any case of name, as ``headers`` holds it."""
+        return self.headers.get(name.lower())
+
     def read(self, amount: int) -> bytes:
         raise NotImplementedError
 
@@ -679,9 +683,24 @@ class _Urllib3Response(_Response):
     def _header_items(self) -> Iterable[Tuple[str, str]]:
         return cast(Iterable[Tuple[str, str]], self._raw.headers.items())
 
+    def header(self, name: str) -> Optional[str]:
+        if self._headers is not None or not self._urllib3:
+            return super().header(name)
+        # The last value, as in the dictionary built from all of them, without
+        # building it: the pipeline asks for two headers of every answer.
+        values = self._raw.headers.getlist(name)
+        return cast(str, values[-1]) if values else None
+
     def read(self, amount: int) -> bytes:
+        if self.done:
+            return b""
         if self._urllib3:
             data = cast(bytes, self._raw.read(amount, decode_content=self._decode))
+            # Once Content-Length bytes are in, http.client has closed the body
+            # and urllib3's next read would only say so: the end is met here.
+            if data and not self._decode and self._raw.length_remaining == 0:
+                self.done = True
+                return data
         else:
             data = cast(bytes, self._raw.read(amount))
         if not data:
@@ -1925,11 +1944,13 @@ def _read_answer(
     success = 200 <= response.status < 300
     target = sink if sink is not None and success else _MemorySink()
     limit = None if success else _MAX_ERROR_BODY
-    expected = response.headers.get("content-length", "")
+    expected = response.header("content-length")
+    encoding = response.header("content-encoding")
     if (
-        method == "HEAD"
+        expected is None
+        or method == "HEAD"
         or response.status in (204, 304)
-        or response.headers.get("content-encoding", "identity") != "identity"
+        or (encoding is not None and encoding != "identity")
     ):
         expected = ""  # the length says nothing about the bytes read here
     total = int(expected) if expected.isdigit() else None

@@ -3,6 +3,7 @@
     python benchmarks/run.py                 # everything, 1 GiB transfers, 5 rounds
     python benchmarks/run.py --quick         # small sizes, 3 rounds, under a minute
     python benchmarks/run.py calls --transport stdlib --repeat 9
+    python benchmarks/run.py calls --tls     # the calls over HTTPS only
     python benchmarks/run.py export --size 256M --check
 
 The sandbox (samples/sandbox.py) runs in this process; every measurement runs in
@@ -18,6 +19,11 @@ Baselines, written here with the standard library only:
   body read, status checked, in a loop.
 - new connection: the same, with a new http.client connection per call (what a
   client without a connection pool does).
+- over HTTPS (--tls; `all` measures the calls both ways): the sandbox serves
+  the test certificate of tests/certs, the client is given ca_bundle=ca.pem and
+  both baselines use HTTPSConnection with one ssl.SSLContext trusting that CA,
+  built once and reused by every connection (as a careful client does). Each
+  new connection then pays a TCP connect and a full TLS handshake.
 - raw socket: a socket sends the request, reads the headers, then recv_into()
   a reused 1 MiB buffer and write()s it to a file (flushed and fsynced, as the
   client does). For uploads, the same buffer is filled with readinto() from the
@@ -33,6 +39,7 @@ import os
 import platform
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -43,6 +50,9 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SAMPLES = os.path.join(ROOT, "samples")
+CERTS = os.path.join(ROOT, "tests", "certs")
+CA_FILE = os.path.join(CERTS, "ca.pem")
+SERVER_CERT = (os.path.join(CERTS, "server.pem"), os.path.join(CERTS, "server-key.pem"))
 
 CHUNK = 1 << 20  # the raw baselines' buffer
 MAX_CALLS = 1000000  # upper bound of every call loop, whatever its duration
@@ -90,6 +100,7 @@ def _client(spec):
         spec["refresh_token"],
         transport=spec["transport"],
         retries=0,
+        ca_bundle=CA_FILE if spec.get("tls") else None,
     )
     client.accounts_server_url = client.analytics_server_url = spec["url"]
     return client
@@ -161,13 +172,24 @@ def _call_variant(spec, variant):
         if response.status != 200:
             raise RuntimeError("HTTP %d" % response.status)
 
+    if spec.get("tls"):
+        context = ssl.create_default_context(cafile=CA_FILE)  # one, for every call
+
+        def connect():
+            return http.client.HTTPSConnection(host, port, timeout=60, context=context)
+
+    else:
+
+        def connect():
+            return http.client.HTTPConnection(host, port, timeout=60)
+
     if variant == "keepalive":
-        kept = http.client.HTTPConnection(host, port, timeout=60)
+        kept = connect()
         return lambda: exchange(kept)
     if variant == "newconn":
 
         def call():
-            conn = http.client.HTTPConnection(host, port, timeout=60)
+            conn = connect()
             try:
                 exchange(conn)
             finally:
@@ -186,6 +208,12 @@ def child_calls(spec):
     calls = [_call_variant(spec, variant) for variant in spec["variants"]]
     for call in calls:
         call()  # warm up: first connection, lazy imports
+    protocol = None
+    if spec.get("tls"):
+        probe = socket.create_connection((spec["host"], spec["port"]), timeout=60)
+        context = ssl.create_default_context(cafile=CA_FILE)
+        with context.wrap_socket(probe, server_hostname=spec["host"]) as tls:
+            protocol = "%s, %s" % (tls.version(), tls.cipher()[0])
     totals = [[0, 0.0, 0.0] for _ in calls]  # calls, seconds, CPU seconds
     slices = max(1, int(round(spec["seconds"] / spec["slice"])))
     for index in range(slices):
@@ -196,10 +224,12 @@ def child_calls(spec):
             totals[which][0] += count
             totals[which][1] += elapsed
             totals[which][2] += time.process_time() - cpu
-    return dict(
+    result = dict(
         (variant, {"calls": t[0], "seconds": t[1], "cpu": t[2]})
         for variant, t in zip(spec["variants"], totals)
     )
+    result["protocol"] = protocol
+    return result
 
 
 def child_threads(spec):
@@ -484,9 +514,13 @@ class Row(object):
 
 
 def bench_calls(bench, transports, rounds, seconds, slice_seconds):
+    """The call rows per transport, on plain HTTP or HTTPS as bench's sandbox is."""
+    tls = bench.spec.get("tls", False)
+    scheme = "HTTPS" if tls else "HTTP"
     variants = ["keepalive", "newconn"] + ["product-" + t for t in transports]
     rate = dict((v, []) for v in variants)
     cpu = dict((v, []) for v in variants)
+    protocol = None
     for round_index in range(rounds):
         result = bench.run(
             len(variants) * seconds + 120,
@@ -495,6 +529,7 @@ def bench_calls(bench, transports, rounds, seconds, slice_seconds):
             seconds=seconds,
             slice=slice_seconds,
         )
+        protocol = result["protocol"]
         for variant in variants:
             sample = result[variant]
             rate[variant].append(sample["calls"] / sample["seconds"])
@@ -504,7 +539,7 @@ def bench_calls(bench, transports, rounds, seconds, slice_seconds):
         product = rate["product-" + transport]
         rows[transport] = [
             Row(
-                "get_import_job_details vs keep-alive http.client",
+                "get_import_job_details vs keep-alive http.client, %s" % scheme,
                 "%.0f/s" % median(product),
                 "%.0f/s" % median(rate["keepalive"]),
                 median([p / k for p, k in zip(product, rate["keepalive"])]),
@@ -512,7 +547,7 @@ def bench_calls(bench, transports, rounds, seconds, slice_seconds):
                 "x",
             ),
             Row(
-                "get_import_job_details vs new connection per call",
+                "get_import_job_details vs new connection per call, %s" % scheme,
                 "%.0f/s" % median(product),
                 "%.0f/s" % median(rate["newconn"]),
                 median([p / n for p, n in zip(product, rate["newconn"])]),
@@ -521,15 +556,23 @@ def bench_calls(bench, transports, rounds, seconds, slice_seconds):
             ),
         ]
     notes = [
-        "calls %-16s %6.0f/s, client CPU %4.0f us/call (process time, kernel included)"
-        % (variant, median(rate[variant]), median(cpu[variant]))
+        "calls %-5s %-16s %6.0f/s, client CPU %4.0f us/call (process time, kernel "
+        "included)" % (scheme, variant, median(rate[variant]), median(cpu[variant]))
         for variant in variants
     ]
     keep, new = rate["keepalive"], rate["newconn"]
     notes.append(
-        "calls: the keep-alive baseline itself is %.2f x the new-connection one"
-        % median([k / n for k, n in zip(keep, new)])
+        "calls %s: the keep-alive baseline itself is %.2f x the new-connection one"
+        % (scheme, median([k / n for k, n in zip(keep, new)]))
     )
+    if tls:
+        notes.append(
+            "calls HTTPS (%s): the baselines share one ssl.SSLContext trusting "
+            "tests/certs/ca.pem, built once (reused: yes); the new-connection one "
+            "makes a new HTTPSConnection, so a TCP connect and a full TLS handshake "
+            "(no session resumption), per call; the product is given "
+            "ca_bundle=tests/certs/ca.pem" % protocol
+        )
     for variant in ["keepalive", "newconn"]:
         probe = bench.run(
             seconds + 120,
@@ -540,8 +583,9 @@ def bench_calls(bench, transports, rounds, seconds, slice_seconds):
         )
         sample = probe[variant]
         notes.append(
-            "sandbox CPU per %s call: %.0f us (client: %.0f us)"
+            "sandbox CPU per %s %s call: %.0f us (client: %.0f us)"
             % (
+                scheme,
                 variant,
                 1e6 * probe["sandbox_cpu"] / sample["calls"],
                 1e6 * sample["cpu"] / sample["calls"],
@@ -717,7 +761,13 @@ def parse_size(text):
 
 
 def _fetch_token(sandbox, user_agent):
-    conn = http.client.HTTPConnection(sandbox.host, sandbox.port, timeout=60)
+    if sandbox.tls:
+        context = ssl.create_default_context(cafile=CA_FILE)
+        conn = http.client.HTTPSConnection(
+            sandbox.host, sandbox.port, timeout=60, context=context
+        )  # type: http.client.HTTPConnection
+    else:
+        conn = http.client.HTTPConnection(sandbox.host, sandbox.port, timeout=60)
     form = urllib.parse.urlencode(
         [
             ("grant_type", "refresh_token"),
@@ -739,13 +789,13 @@ def _fetch_token(sandbox, user_agent):
 def print_table(rows_by_transport, notes, header):
     titles = ["measure", "product", "baseline", "ratio / value", "target", "result"]
     print(header)
-    for transport, rows in rows_by_transport:
+    for title, rows in rows_by_transport:
         if not rows:
             continue
         table = [titles] + [row.cells() for row in rows]
         widths = [max(len(line[i]) for line in table) for i in range(len(titles))]
         print("")
-        print("transport: %s" % transport)
+        print(title)
         for index, line in enumerate(table):
             print(
                 "| "
@@ -773,6 +823,15 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="small and few: < 60 s")
     parser.add_argument(
         "--transport", choices=["stdlib", "urllib3", "both"], help="default: both"
+    )
+    parser.add_argument(
+        "--tls",
+        nargs="?",
+        const="on",
+        choices=["on", "off", "both"],
+        help="the calls over HTTPS (--tls alone: only them), plain HTTP or both; "
+        "default: both for 'all', off for 'calls'. Transfers and threads always "
+        "run on plain HTTP",
     )
     parser.add_argument("--size", type=parse_size, help="export/import size (1G)")
     parser.add_argument("--repeat", type=int, help="rounds (default 5, quick 3)")
@@ -811,15 +870,20 @@ def main(argv=None):
     base_dir = args.dir or (
         shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
     )
+    tls = args.tls or ("both" if args.command == "all" else "off")
+    plain_calls = tls in ("off", "both")
+    tls_calls = tls in ("on", "both") and args.command in ("all", "calls")
     folder = tempfile.mkdtemp(prefix="analytics-bench-", dir=base_dir)
 
-    sandbox = Sandbox().start()
-    try:
-        user_agent = AnalyticsClient._USER_AGENT
+    user_agent = AnalyticsClient._USER_AGENT
+
+    def start(sandbox):
+        sandboxes.append(sandbox.start())
         spec = {
             "url": sandbox.url,
             "host": sandbox.host,
             "port": sandbox.port,
+            "tls": bool(sandbox.tls),
             "client_id": Sandbox.CLIENT_ID,
             "client_secret": Sandbox.CLIENT_SECRET,
             "refresh_token": Sandbox.REFRESH_TOKEN,
@@ -829,15 +893,35 @@ def main(argv=None):
             "token": _fetch_token(sandbox, user_agent),
             "user_agent": user_agent,
         }
-        bench = Bench(sandbox, spec, args.verbose)
+        return Bench(sandbox, spec, args.verbose)
+
+    sandboxes = []  # type: list
+    try:
+        bench = start(Sandbox())
+        secure = start(Sandbox(tls=SERVER_CERT)) if tls_calls else None
         started = time.time()
         rows = dict((t, []) for t in transports)
+        tls_rows = dict((t, []) for t in transports)
         notes = []
+
+        def calls():
+            found, found_notes = {}, []  # type: dict, list
+            if plain_calls:
+                found, found_notes = bench_calls(
+                    bench, transports, rounds, seconds, slice_seconds
+                )
+            if secure is not None:
+                print("running calls over HTTPS ...", file=sys.stderr)
+                secure_rows, secure_notes = bench_calls(
+                    secure, transports, rounds, seconds, slice_seconds
+                )
+                for transport in transports:
+                    tls_rows[transport].extend(secure_rows[transport])
+                found_notes = found_notes + secure_notes
+            return found, found_notes
+
         steps = [
-            (
-                "calls",
-                lambda: bench_calls(bench, transports, rounds, seconds, slice_seconds),
-            ),
+            ("calls", calls),
             ("export", lambda: bench_export(bench, transports, rounds, size, folder)),
             ("import", lambda: bench_import(bench, transports, rounds, size, folder)),
             (
@@ -855,7 +939,8 @@ def main(argv=None):
                     rows[transport].extend(step_rows.get(transport, []))
                 notes.extend(step_notes)
     finally:
-        sandbox.stop()
+        for sandbox in sandboxes:
+            sandbox.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
     header = (
@@ -875,8 +960,13 @@ def main(argv=None):
             time.time() - started,
         )
     )
-    print_table([(t, rows[t]) for t in transports], notes, header)
-    missed = any(not row.passed for t in transports for row in rows[t])
+    names = {"stdlib": "stdlib (http.client)", "urllib3": "urllib3"}
+    tables = [("transport: %s, plain HTTP" % names[t], rows[t]) for t in transports]
+    tables += [
+        ("transport: %s, HTTPS (TLS)" % names[t], tls_rows[t]) for t in transports
+    ]
+    print_table(tables, notes, header)
+    missed = any(not row.passed for _, table in tables for row in table)
     return 1 if args.check and missed else 0
 
 

@@ -142,6 +142,32 @@ def test_headers_are_read_from_the_answer_only_when_asked(client, sandbox):
         response.close()
 
 
+@needs_urllib3
+def test_urllib3_answer_ends_at_its_length_without_another_read(sandbox):
+    transport = M._Urllib3Transport(ssl.create_default_context(), None)
+    url = sandbox.url + "/restapi/v2/orgs"
+    try:
+        response = transport.send("GET", url, {}, None, M._Timeouts(5, 5))
+        raw_reads = []
+        read = response._raw.read
+        response._raw.read = lambda *a, **k: raw_reads.append(a) or read(*a, **k)
+        length = response.header("content-length")
+        assert response._headers is None  # no dictionary built for one header
+        assert response.header("Content-Type").startswith("application/json")
+        assert response._headers is None
+        body = response.read_all()
+        assert len(body) == int(length) and response.done
+        assert len(raw_reads) == 1
+        assert response.read(10) == b""
+        response.close()
+        assert response.headers["content-length"] == length
+        again = transport.send("GET", url, {}, None, M._Timeouts(5, 5))
+        assert again.read_all() == body
+        again.close()
+    finally:
+        transport.close()
+
+
 def test_calls_reuse_one_connection(client, sandbox):
     before = sandbox.connections
     bulk = client.get_bulk_instance(sandbox.ORG_ID, sandbox.WORKSPACE_ID)

@@ -27,6 +27,7 @@ import http.client
 import io
 import json
 import logging
+import math
 import numbers
 import os
 import random
@@ -607,10 +608,22 @@ def _io_error(
     joint: str = ":",
 ) -> IOException:
     """An IOException whose message names the request: 'GET https://h/p: reason'."""
+    # The reason may quote the server's bytes: keep the message on one clean line.
+    reason = _CONTROL.sub(lambda m: "\\x%02x" % ord(m.group()), reason)
     where = "%s %s%s" % (method, _redact_url(url), joint)
     error = cls("%s %s" % (where, reason), method, url, sent)
     error.reason = reason
     return error
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _send_stalled(err: BaseException) -> bool:
+    """Tell a urllib3 timeout while sending from one while waiting for the answer."""
+    if isinstance(err, urllib3.exceptions.ReadTimeoutError):
+        return False
+    return any(isinstance(c, (socket.timeout, TimeoutError)) for c in _causes(err))
 
 
 def _is_urllib3_timeout(err: BaseException) -> bool:
@@ -745,16 +758,11 @@ class _Urllib3Transport(_Transport):
         self._timeouts = {}  # type: Dict[Tuple[float, float], Any]
         self._hosts = {}  # type: Dict[str, Any]
 
-    def _timeout(self, timeouts: _Timeouts, body: Optional[_Body]) -> Any:
-        # urllib3 sends the body under the connect timeout; a streamed upload
-        # gets the read timeout there too, as on the standard-library transport.
-        connect = timeouts.connect
-        if body is not None and body.length > _CHUNK:
-            connect = max(connect, timeouts.read)
-        key = (connect, timeouts.read)
+    def _timeout(self, timeouts: _Timeouts) -> Any:
+        key = (timeouts.connect, timeouts.read)
         timeout = self._timeouts.get(key)
         if timeout is None:
-            timeout = urllib3.Timeout(connect=connect, read=timeouts.read)
+            timeout = urllib3.Timeout(connect=timeouts.connect, read=timeouts.read)
             self._timeouts[key] = timeout
         return timeout
 
@@ -799,14 +807,22 @@ class _Urllib3Transport(_Transport):
                 redirect=False,
                 assert_same_host=False,
                 preload_content=False,
-                timeout=self._timeout(timeouts, body),
+                timeout=self._timeout(timeouts),
             )
         except (errors.ConnectTimeoutError, errors.ProxyError) as err:
             # Refused, DNS and proxy failures: the request never left.
             error = _network_error(err, method, url, timeouts, False, self._proxy)
             raise error from err
         except _TRANSPORT_ERRORS + (errors.HTTPError,) as err:
-            error = _network_error(err, method, url, timeouts, True, self._proxy)
+            if _send_stalled(err):
+                # urllib3 sends a request under the connect timeout, not the read one.
+                reason = (
+                    "sending the request stalled: no progress within connect_timeout "
+                    "(%g s), which urllib3 applies while sending" % timeouts.connect
+                )
+                error = _io_error(TimeoutException, reason, method, url, True)
+            else:
+                error = _network_error(err, method, url, timeouts, True, self._proxy)
             raise error from err
         return _proxy_checked(_Urllib3Response(raw), self._proxy, method, url)
 
@@ -1315,7 +1331,12 @@ class _Tokens(object):
         cache = client.token_cache
         key = client._cache_key()
         if cache is not None:
-            cached = _cached_token(_cache_functions(cache)[0](key), stale)
+            try:
+                entry = _cache_functions(cache)[0](key)
+            except Exception as err:  # any cache failure costs a token, not the call
+                logger.warning("could not read the token cache: %s", err)
+                entry = None
+            cached = _cached_token(entry, stale)
             if cached is not None:
                 self.token, self.expires_at = cached
                 return
@@ -1332,7 +1353,7 @@ class _Tokens(object):
             entry = {"access_token": token, "expires_at": self.expires_at}
             try:
                 _cache_functions(cache)[1](key, entry)
-            except OSError as err:
+            except Exception as err:  # the token is good; only sharing it failed
                 logger.warning("could not store the access token in the cache: %s", err)
 
 
@@ -1355,6 +1376,8 @@ def _id_text(name: str, value: Any) -> str:
         if not 0 <= number <= _MAX_ID:
             raise ValueError("%s is not an id: out of range" % name)
         return str(number)
+    if len(value) > _MAX_ID_LENGTH:
+        raise ValueError("%s is not an id: %d characters long" % (name, len(value)))
     if not value or value in (".", "..") or value[0] == "-" or _NOT_IN_ID.search(value):
         raise ValueError("%s is not an id: %r" % (name, value))
     return value
@@ -1363,11 +1386,24 @@ def _id_text(name: str, value: Any) -> str:
 # Zoho's ids are Java longs written in printable ASCII: no space, control or
 # non-ASCII character can be part of one (nor travel in a header).
 _MAX_ID = 2**63 - 1
+_MAX_ID_LENGTH = 64
 _NOT_IN_ID = re.compile(r"[^\x21-\x7e]")
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+    """A finite real number (not a bool, NaN or infinity)."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+    )
+
+
+def _raw_data(data: Any) -> Any:
+    """Check a raw import's data: any JSON value (rows, or CSV text), not None."""
+    if data is None:
+        raise ValueError("data must be the rows to import (JSON or CSV text), not None")
+    return data
 
 
 def _path(template: str, ids: Mapping[str, Any]) -> str:
@@ -1769,6 +1805,8 @@ class _StreamSink(_Sink):
     after the new data.
     """
 
+    truncate = True  # cut a seekable stream after the new data
+
     def __init__(self, stream: IO[bytes]) -> None:
         if isinstance(stream, io.TextIOBase):
             raise ValueError("file_path must be opened in binary mode ('wb')")
@@ -1796,7 +1834,7 @@ class _StreamSink(_Sink):
                     if not data:
                         break
                     self.stream.write(data)
-            if _seekable(self.stream):
+            if self.truncate and _seekable(self.stream):
                 self.stream.truncate()
         self.stream.flush()
 
@@ -1807,6 +1845,15 @@ class _StreamSink(_Sink):
         elif self._start is not None:
             self.stream.seek(self._start)
             self.stream.truncate()
+
+
+def _is_device(path: str) -> bool:
+    """Tell a pipe or device (no file to rename over) from a file or a new path."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 class _DeviceSink(_StreamSink):
@@ -1821,6 +1868,8 @@ class _DeviceSink(_StreamSink):
         self.stream = cast(IO[bytes], None)
         self._start = None
         self._spool = None
+
+    truncate = False  # a device cannot be cut back
 
     def commit(self) -> None:
         with open(self.path, "wb") as stream:
@@ -1848,7 +1897,9 @@ def _empty_tail(stream: Any) -> Optional[int]:
     return int(start) if end == start else None
 
 
-def _sink_for(target: Any) -> _Sink:
+def _sink_for(
+    target: Any, progress: Optional[Callable[[int, Optional[int]], None]] = None
+) -> _Sink:
     """The sink for an export's file_path: a path, or a binary file object."""
     if isinstance(target, _Sink):
         return target
@@ -1856,13 +1907,11 @@ def _sink_for(target: Any) -> _Sink:
         return _StreamSink(target)
     if isinstance(target, (str, bytes)) or hasattr(target, "__fspath__"):
         path = os.fsdecode(os.fspath(target))
-        try:
-            mode = os.stat(path).st_mode
-        except OSError:
-            mode = stat.S_IFREG
-        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
-            return _DeviceSink(path)
-        return _AtomicFile(path)
+        sink = (
+            _DeviceSink(path) if _is_device(path) else _AtomicFile(path)
+        )  # type: _Sink
+        sink.progress = progress
+        return sink
     raise ValueError(
         "file_path must be a path or a binary file object, not %s"
         % type(target).__name__
@@ -2086,11 +2135,8 @@ def _batch_failed(
     if number == 1:
         done = "nothing was imported"
     else:
-        done = "batches 1-%d were accepted into job %s (batch key %s)" % (
-            number - 1,
-            job,
-            key,
-        )
+        accepted = "batch 1 was" if number == 2 else "batches 1-%d were" % (number - 1)
+        done = "%s accepted into job %s (batch key %s)" % (accepted, job, key)
     error.message = "batch %d of %d failed, %s: %s" % (
         number,
         total,
@@ -4525,7 +4571,7 @@ class BulkAPI(_API):
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/data",
             cfg,
             want="data",
-            data=data,
+            data=_raw_data(data),
             view_id=view_id,
         )
 
@@ -4546,7 +4592,7 @@ class BulkAPI(_API):
             "/restapi/v2/workspaces/{workspace_id}/data",
             cfg,
             want="data",
-            data=data,
+            data=_raw_data(data),
         )
 
     def import_bulk_data(
@@ -5353,7 +5399,7 @@ def _cmd_export(run: _Run) -> int:
     return _downloaded(run.console, args.file, response_format)
 
 
-def _download_target(console: _Console, path: str) -> _AtomicFile:
+def _download_target(console: _Console, path: str) -> _Sink:
     """Where a download goes: beside FILE until complete, with a bar on a terminal."""
     name = os.path.basename(path)
     progress = None  # type: Optional[Callable[[int, Optional[int]], None]]
@@ -5362,10 +5408,13 @@ def _download_target(console: _Console, path: str) -> _AtomicFile:
         def progress(received: int, total: Optional[int]) -> None:
             console.status(_byte_bar(name, received, total))
 
-    return _AtomicFile(path, progress)
+    return _sink_for(path, progress)
 
 
 def _downloaded(console: _Console, path: str, response_format: Optional[str]) -> int:
+    if _is_device(path):  # stdout may be the export itself: say nothing there
+        console.err.write("Wrote the export to %s\n" % path)
+        return 0
     size = os.path.getsize(path)
     data = {"file": os.path.abspath(path), "bytes": size}
     if response_format is not None:

@@ -336,7 +336,7 @@ def test_import_data_as_batches_failure_says_how_far_it_got(client, sandbox, tmp
     first = [r for r in sandbox.requests if "/data/batch" in r.path][0]
     assert (error.batch, error.batches, error.errorCode) == (2, 3, 8504)
     assert error.job_id is not None and error.batch_key is not None
-    assert str(error).startswith("8504: batch 2 of 3 failed, batches 1-1 were accepted")
+    assert str(error).startswith("8504: batch 2 of 3 failed, batch 1 was accepted")
     assert error.job_id in str(error)
     assert len([r for r in sandbox.requests if "/data/batch" in r.path]) == 2
     assert json.loads(first.query["CONFIG"])["batchKey"] == "start"

@@ -1044,3 +1044,22 @@ def test_credentials_file_mode_is_checked_in_a_subprocess(sandbox, home):
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.endswith("chmod 600 ~/.config/zoho-analytics/credentials\n")
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_export_into_a_named_pipe_keeps_the_pipe(cli, outdir):
+    import threading
+
+    pipe = str(outdir / "pipe")
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(pipe, "rb").read()))
+    reader.start()
+
+    code, out, err = cli("export", "1767024000003153002", pipe, "--format", "csv")
+    reader.join(10)
+
+    assert (code, out) == (0, "")
+    assert err == "Wrote the export to %s\n" % pipe
+    assert received and received[0].startswith(b"Date,Region")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)

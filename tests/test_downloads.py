@@ -375,4 +375,17 @@ def test_upload_to_a_server_that_stops_reading_times_out(transport, tmp_path):
         listener.close()
 
     assert time.monotonic() - started < 8
-    assert "transfer_timeout (1 s)" in str(caught.value)
+    if transport == "stdlib":
+        assert "transfer_timeout (1 s)" in str(caught.value)
+    else:  # urllib3 sends a request under the connect timeout
+        assert "connect_timeout (0.5 s), which urllib3 applies" in str(caught.value)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_export_into_a_character_device_writes_through_it(sandbox, make_client, tmp_path):
+    client = make_client()
+
+    export(client, sandbox, "/dev/null")
+
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert [p for p in os.listdir("/dev") if p.startswith(".null.")] == []

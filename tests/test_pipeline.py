@@ -247,3 +247,32 @@ def test_import_data_file_path_must_be_a_path(file_path):
 def test_set_proxy_password_without_user_is_refused():
     with pytest.raises(ValueError, match="proxy_password was given without"):
         make_client().set_proxy("proxy.example", 3128, None, "pw")
+
+
+def test_segment_rejects_a_very_long_string():
+    with pytest.raises(ValueError, match="job_id is not an id: 65 characters long"):
+        M._segment("job_id", "1" * 65)
+    assert M._segment("job_id", "1" * 64) == "1" * 64
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_settings_refuse_nan_and_infinity(value):
+    with pytest.raises(ValueError, match="retry_backoff"):
+        make_client(retry_backoff=value)
+    with pytest.raises(ValueError, match="read_timeout"):
+        make_client(read_timeout=value)
+
+
+def test_network_error_text_stays_on_one_line():
+    error = M._io_error(M.IOException, "HTTTP/9 xx\r\n", "GET", "https://h/p?CONFIG=x", True)
+
+    assert str(error) == "GET https://h/p: HTTTP/9 xx\\x0d\\x0a"
+
+
+def test_import_raw_data_needs_data():
+    bulk = make_client().get_bulk_instance(1, 2)
+
+    with pytest.raises(ValueError, match="data must be the rows to import"):
+        bulk.import_raw_data(3, "append", "json", "true", None)
+    with pytest.raises(ValueError, match="data must be the rows to import"):
+        bulk.import_raw_data_in_new_table("Sales", "json", "true", None)

@@ -311,3 +311,21 @@ def test_access_token_setter_refuses_what_a_header_cannot_carry(token):
 )
 def test_token_lifetime_from_expires_in(expires_in, lifetime):
     assert M._token_lifetime(expires_in) == lifetime
+
+
+@pytest.mark.parametrize("broken", ["get", "put"])
+def test_token_cache_that_raises_costs_a_warning_not_the_call(client, sandbox, broken, caplog):
+    def get(key):
+        if broken == "get":
+            raise RuntimeError("cache down")
+        return None
+
+    def put(key, entry):
+        if broken == "put":
+            raise RuntimeError("cache down")
+
+    client.token_cache = (get, put)
+
+    assert seed_job(client, sandbox)["jobCode"] == "1004"
+    assert any("cache down" in r.getMessage() for r in caplog.records
+               if r.levelname == "WARNING")

@@ -1,7 +1,8 @@
 """Checks shared by the cassette tests of the API classes (one call per cassette)."""
 
 import json
-import urllib.parse
+
+from recorded import recorded_params, replayed
 
 
 def played(vcr, config=None):
@@ -12,8 +13,7 @@ def played(vcr, config=None):
     recorded request and compared with the dict the test expects. Returns None for
     an answer without a JSON body (204, downloads).
     """
-    assert vcr.all_played
-    assert recorded_config(vcr) == config
+    replayed(vcr, config)
     content_type = vcr.responses[-1]["headers"].get("Content-Type", [""])[0]
     body = answer_body(vcr)
     if not body or not content_type.startswith("application/json"):
@@ -23,9 +23,7 @@ def played(vcr, config=None):
 
 def recorded_config(vcr):
     """The CONFIG of the recorded API call, decoded; None when it had none."""
-    query = urllib.parse.urlsplit(vcr.requests[-1].uri).query
-    values = urllib.parse.parse_qs(query).get("CONFIG")
-    return json.loads(values[0]) if values else None
+    return recorded_params(vcr).get("CONFIG")
 
 
 def answer_body(vcr):

@@ -2476,6 +2476,7 @@ class AnalyticsClient(object):
         """
         url = self.analytics_server_url.rstrip("/") + path
         query = []
+        config = _merged(config)  # every endpoint's config checked here, never changed
         if config:
             query.append(_json_param("CONFIG", config))
         if data is not None:
@@ -3941,9 +3942,8 @@ class ViewAPI(_API):
 
     def delete(self, config: Optional[Config] = None) -> None:
         """Delete the view (it goes to the workspace's trash); returns None."""
-        cfg = _merged(config)
         self._call(
-            "DELETE", "/restapi/v2/workspaces/{workspace_id}/views/{view_id}", cfg
+            "DELETE", "/restapi/v2/workspaces/{workspace_id}/views/{view_id}", config
         )
 
     def save_as(self, new_view_name: str, config: Optional[Config] = None) -> Any:
@@ -3999,11 +3999,10 @@ class ViewAPI(_API):
 
     def auto_analyse(self, config: Optional[Config] = None) -> None:
         """Have Zoho create reports that analyse the table; returns None."""
-        cfg = _merged(config)
         self._call(
             "POST",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/autoanalyse",
-            cfg,
+            config,
         )
 
     def get_my_permissions(self) -> Any:
@@ -4019,7 +4018,7 @@ class ViewAPI(_API):
         return self._call(
             "GET",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish",
-            _merged(config),
+            config,
             want="data.viewUrl",
         )
 
@@ -4028,7 +4027,7 @@ class ViewAPI(_API):
         return self._call(
             "GET",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/embed",
-            _merged(config),
+            config,
             want="data.embedUrl",
         )
 
@@ -4037,7 +4036,7 @@ class ViewAPI(_API):
         return self._call(
             "GET",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/privatelink",
-            _merged(config),
+            config,
             want="data.privateUrl",
         )
 
@@ -4046,7 +4045,7 @@ class ViewAPI(_API):
         return self._call(
             "POST",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/privatelink",
-            _merged(config),
+            config,
             want="data.privateUrl",
         )
 
@@ -4062,7 +4061,7 @@ class ViewAPI(_API):
         return self._call(
             "POST",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/public",
-            _merged(config),
+            config,
             want="data.publicUrl",
         )
 
@@ -4086,7 +4085,7 @@ class ViewAPI(_API):
         self._call(
             "PUT",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/publish/config",
-            _merged(config),
+            config,
         )
 
     def add_column(
@@ -4162,7 +4161,7 @@ class ViewAPI(_API):
         self._call(
             "DELETE",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}",
-            _merged(config),
+            config,
             column_id=column_id,
         )
 
@@ -4189,7 +4188,7 @@ class ViewAPI(_API):
         self._call(
             "DELETE",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}/lookup",
-            _merged(config),
+            config,
             column_id=column_id,
         )
 
@@ -4200,7 +4199,7 @@ class ViewAPI(_API):
         self._call(
             "POST",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/columns/{column_id}/autoanalyse",
-            _merged(config),
+            config,
             column_id=column_id,
         )
 
@@ -4209,7 +4208,7 @@ class ViewAPI(_API):
         self._call(
             "POST",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/sync",
-            _merged(config),
+            config,
         )
 
     def get_last_import_details(self) -> Any:
@@ -4257,7 +4256,7 @@ class ViewAPI(_API):
         self._call(
             "DELETE",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/formulacolumns/{formula_id}",
-            _merged(config),
+            config,
             formula_id=formula_id,
         )
 
@@ -4298,7 +4297,7 @@ class ViewAPI(_API):
         self._call(
             "DELETE",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/aggregateformulas/{formula_id}",
-            _merged(config),
+            config,
             formula_id=formula_id,
         )
 
@@ -4324,7 +4323,7 @@ class ViewAPI(_API):
         self._call(
             "PUT",
             "/restapi/v2/workspaces/{workspace_id}/views/{view_id}/share",
-            _merged(config),
+            config,
         )
 
     def get_table_metadata(self) -> Any:

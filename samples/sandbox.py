@@ -677,15 +677,23 @@ class Sandbox(object):
             {"status": "success", "summary": "Create bulk export job", "data": data}
         )
 
+    def _named_export_job(self, request, params):
+        # type: (RecordedRequest, Dict[str, str]) -> Tuple[Optional[_Job], Optional[_Reply]]
+        """The export job a request names, or None and the error answer."""
+        problem = self._job_access(request, params)
+        if problem is not None:
+            return None, problem
+        job = self._jobs.get(params["job-id"])
+        if job is None or job.kind != "export":
+            return None, _error_reply(8120)
+        return job, None
+
     def _export_job_details(self, request, params, config, route):
         # type: (RecordedRequest, Dict[str, str], Dict[str, Any], _Route) -> _Reply
         """Export job status; a completed job carries its downloadUrl."""
-        problem = self._job_access(request, params)
-        if problem is not None:
+        job, problem = self._named_export_job(request, params)
+        if job is None:
             return problem
-        job = self._jobs.get(params["job-id"])
-        if job is None or job.kind != "export":
-            return _error_reply(8120)
         with self._lock:
             code = job.poll(self.job_polls_until_done)
         data = {"jobId": job.job_id, "jobCode": code, "jobStatus": JOB_STATES[code]}
@@ -704,12 +712,9 @@ class Sandbox(object):
     def _export_job_data(self, request, params, config, route):
         # type: (RecordedRequest, Dict[str, str], Dict[str, Any], _Route) -> _Reply
         """Download a completed export job's data."""
-        problem = self._job_access(request, params)
-        if problem is not None:
+        job, problem = self._named_export_job(request, params)
+        if job is None:
             return problem
-        job = self._jobs.get(params["job-id"])
-        if job is None or job.kind != "export":
-            return _error_reply(8120)
         if job.state(self.job_polls_until_done) != "1004":
             return _error_reply(8121)
         return self._export_reply(str(job.config.get("responseFormat", "csv")))
